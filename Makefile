@@ -1,0 +1,50 @@
+# Run `make help` for the list of targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_DEBUG ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-fast lint fmt bench publish system-deps clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@bash scripts/system-deps.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+system-deps: ## Install the Debian packages WeasyPrint and the browser tests need
+	@bash scripts/system-deps.sh --browser
+
+run: $(STAMP) ## Set up, load the demo county, publish its notices and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	$(PY) manage.py publish_notices --all --jobs 2
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP) ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	@bash scripts/system-deps.sh --browser
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## Check style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+fmt: $(STAMP) ## Format and fix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP) ## Run the publishing benchmark (BENCH_ARGS="--schools 550")
+	$(PY) benchmarks/publish.py $(BENCH_ARGS)
+
+publish: $(STAMP) ## Publish every school's notices
+	$(PY) manage.py publish_notices --all
+
+clean: ## Remove the virtualenv, database and media files
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,179 @@
+"""Notice types, each school's notice, and the immutable publications rendered from them."""
+
+from __future__ import annotations
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from clauses.models import Clause, ClauseVersion, validate_art13_items
+from schools.models import School
+
+
+@reversion.register(follow=["items"])
+class NoticeType(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200, help_text="e.g. 'How we use pupil information'.")
+    audience = models.CharField(max_length=200, help_text="e.g. 'Parents, carers and pupils'.")
+    is_primary = models.BooleanField(
+        "main notice",
+        default=False,
+        help_text="The notice every school also serves at /schools/<school>/privacy-notice/.",
+    )
+    not_applicable_items = models.JSONField(
+        "Art. 13 items that do not apply",
+        default=list,
+        blank=True,
+        validators=[validate_art13_items],
+        help_text="'If applicable' items this kind of notice need not cover.",
+    )
+    clauses = models.ManyToManyField(Clause, through="NoticeTypeClause", related_name="+")
+
+    class Meta:
+        ordering = ["-is_primary", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_primary"],
+                condition=Q(is_primary=True),
+                name="one_main_notice_type",
+                violation_error_message="Only one notice type can be the main notice.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@reversion.register()
+class NoticeTypeClause(models.Model):
+    notice_type = models.ForeignKey(NoticeType, on_delete=models.CASCADE, related_name="items")
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="notice_items")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["notice_type", "position", "id"]
+        verbose_name = "clause in this notice"
+        constraints = [
+            models.UniqueConstraint(fields=["notice_type", "clause"], name="clause_once_per_type")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.clause}"
+
+
+@reversion.register()
+class SchoolNotice(models.Model):
+    """One school's copy of a notice type: which optional clauses it leaves out, when to review."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="notices")
+    notice_type = models.ForeignKey(
+        NoticeType, on_delete=models.PROTECT, related_name="school_notices"
+    )
+    omitted_clauses = models.ManyToManyField(
+        Clause,
+        blank=True,
+        related_name="+",
+        help_text="Optional clauses this school leaves out of its notice.",
+    )
+    review_date = models.DateField(null=True, blank=True)
+    last_error = models.TextField(blank=True, editable=False)
+    last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["school__name", "notice_type"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "notice_type"], name="one_notice_per_type")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school}: {self.notice_type}"
+
+    def clean(self) -> None:
+        if self.pk:
+            required = [c for c in self.omitted_clauses.all() if c.required]
+            if required:
+                raise ValidationError(f"“{required[0]}” is required and cannot be left out.")
+
+    def live_publication(self) -> Publication | None:
+        return self.publications.order_by("-number").first()
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "notices:notice",
+            kwargs={"school_slug": self.school.slug, "type_slug": self.notice_type.slug},
+        )
+
+
+def publication_pdf_path(publication: Publication, filename: str) -> str:
+    school_notice = publication.school_notice
+    return (
+        f"publications/{school_notice.school.slug}/{school_notice.notice_type.slug}/"
+        f"v{publication.number}-{publication.input_hash[:12]}.pdf"
+    )
+
+
+IMMUTABLE_PUBLICATION = "A publication is a record of what was published and never changes."
+# The PDF is rendered after the HTML goes live, so these may be filled in once, later.
+PDF_FIELDS = frozenset({"pdf", "pdf_size", "pdf_pages", "pdf_rendered_at"})
+
+
+class Publication(models.Model):
+    """What one school notice said at one moment: HTML, PDF and the inputs that made them."""
+
+    school_notice = models.ForeignKey(
+        SchoolNotice, on_delete=models.PROTECT, related_name="publications"
+    )
+    number = models.PositiveIntegerField()
+    html = models.TextField(help_text="The sanitised notice, as served on the web.")
+    input_hash = models.CharField(max_length=64, db_index=True)
+    inputs = models.JSONField(help_text="The school facts and clause versions rendered.")
+    clause_versions = models.ManyToManyField(ClauseVersion, related_name="publications")
+    change_summary = models.JSONField(default=list)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField()
+    pdf = models.FileField(upload_to=publication_pdf_path, blank=True, max_length=255)
+    pdf_size = models.PositiveIntegerField(null=True, blank=True)
+    pdf_pages = models.PositiveIntegerField(null=True, blank=True)
+    pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["school_notice", "-number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school_notice", "number"], name="one_number_per_school_notice"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="publication_number_from_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_notice} v{self.number}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            fields = set(kwargs.get("update_fields") or ())
+            if not fields or not fields <= PDF_FIELDS:
+                raise ValidationError(IMMUTABLE_PUBLICATION)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError(IMMUTABLE_PUBLICATION)
+
+    @property
+    def has_pdf(self) -> bool:
+        return bool(self.pdf)
+
+    @property
+    def pdf_filename(self) -> str:
+        school_notice = self.school_notice
+        stem = (
+            "privacy-notice"
+            if school_notice.notice_type.is_primary
+            else school_notice.notice_type.slug
+        )
+        return f"{school_notice.school.slug}-{stem}-v{self.number}.pdf"

@@ -73,7 +73,9 @@ class ClauseVersionAdmin(VersionAdmin):
             obj.author = request.user
         super().save_model(request, obj, form, change)
 
-    def _apply(self, request: HttpRequest, queryset: QuerySet[ClauseVersion], service, verb: str) -> None:  # type: ignore[no-untyped-def]
+    def _apply(
+        self, request: HttpRequest, queryset: QuerySet[ClauseVersion], service, verb: str
+    ) -> None:  # type: ignore[no-untyped-def]
         for version in queryset:
             try:
                 service(version=version, user=request.user)

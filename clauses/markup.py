@@ -58,13 +58,15 @@ ALLOWED_LINK_SCHEMES = ("https://", "mailto:", "tel:")
 
 UNKNOWN_PLACEHOLDER = "Unknown placeholder {{{{ {name} }}}}. Allowed placeholders: {allowed}."
 UNCLOSED_PLACEHOLDER = "A placeholder is not closed near “{snippet}”: write it as {{{{ name }}}}."
-BLOCK_NOT_ALONE = "{{{{ {name} }}}} is a list: put it on a line of its own, with a blank line " \
-    "before and after."
+BLOCK_NOT_ALONE = (
+    "{{{{ {name} }}}} is a list: put it on a line of its own, with a blank line before and after."
+)
 BLOCK_IN_LINK = "{{{{ {name} }}}} is a list and cannot be used inside a link."
 RAW_HTML = "HTML is not allowed in clause text (found “{snippet}”): use Markdown instead."
 IMAGE_NOT_ALLOWED = "Images are not allowed in clause text."
-HEADING_LEVEL = "Use ### or #### for headings inside a clause; the clause heading is the " \
-    "section title."
+HEADING_LEVEL = (
+    "Use ### or #### for headings inside a clause; the clause heading is the section title."
+)
 BAD_LINK = "Links must start with https://, mailto: or tel: (found “{href}”)."
 EMPTY_BODY = "The clause text is empty."
 
@@ -160,8 +162,12 @@ def _validate_inline(inline, parent) -> list[str]:  # type: ignore[no-untyped-de
         name = match.group(1)
         placeholder = PLACEHOLDERS.get(name)
         if placeholder and placeholder.is_block:
-            alone = inline.content.strip() == match.group(0) and parent is not None \
-                and parent.type == "paragraph_open" and parent.level == 0
+            alone = (
+                inline.content.strip() == match.group(0)
+                and parent is not None
+                and parent.type == "paragraph_open"
+                and parent.level == 0
+            )
             if not alone:
                 errors.append(BLOCK_NOT_ALONE.format(name=name))
     return errors

@@ -145,16 +145,6 @@ class ClauseVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.clause} v{self.number} ({self.get_status_display().lower()})"
 
-    def clean(self) -> None:
-        errors = validate_body(self.body or "")
-        if errors:
-            raise ValidationError({"body": errors})
-
-    def _stored(self) -> ClauseVersion | None:
-        if self.pk is None:
-            return None
-        return type(self).objects.filter(pk=self.pk).first()
-
     def save(self, *args, **kwargs) -> None:
         if self.number is None:
             latest = self.clause.versions.aggregate(models.Max("number"))["number__max"]
@@ -179,6 +169,16 @@ class ClauseVersion(models.Model):
         if stored is not None and stored.status != self.Status.DRAFT:
             raise ValidationError(ONLY_DRAFTS_DELETED)
         return super().delete(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors = validate_body(self.body or "")
+        if errors:
+            raise ValidationError({"body": errors})
+
+    def _stored(self) -> ClauseVersion | None:
+        if self.pk is None:
+            return None
+        return type(self).objects.filter(pk=self.pk).first()
 
     @property
     def is_editable(self) -> bool:

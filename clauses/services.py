@@ -32,7 +32,9 @@ def clause_version_start_draft(*, clause: Clause, user: AbstractBaseUser | None)
 
 
 @transaction.atomic
-def clause_version_publish(*, version: ClauseVersion, user: AbstractBaseUser | None) -> ClauseVersion:
+def clause_version_publish(
+    *, version: ClauseVersion, user: AbstractBaseUser | None
+) -> ClauseVersion:
     """Make a draft the live version of its clause, retiring the one it replaces."""
     version = ClauseVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != ClauseVersion.Status.DRAFT:
@@ -57,7 +59,9 @@ def clause_version_publish(*, version: ClauseVersion, user: AbstractBaseUser | N
 
 
 @transaction.atomic
-def clause_version_retire(*, version: ClauseVersion, user: AbstractBaseUser | None) -> ClauseVersion:
+def clause_version_retire(
+    *, version: ClauseVersion, user: AbstractBaseUser | None
+) -> ClauseVersion:
     """Withdraw a published version; notices leave the clause out until another is published."""
     version = ClauseVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != ClauseVersion.Status.PUBLISHED:

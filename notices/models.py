@@ -64,7 +64,8 @@ class NoticeTypeClause(models.Model):
         return f"{self.position}. {self.clause}"
 
 
-@reversion.register()
+# The last error is the renderer's note to DPO staff, not an edit: it has no revision history.
+@reversion.register(exclude=["last_error", "last_error_at"])
 class SchoolNotice(models.Model):
     """One school's copy of a notice type: which optional clauses it leaves out, when to review."""
 
@@ -91,6 +92,9 @@ class SchoolNotice(models.Model):
     def __str__(self) -> str:
         return f"{self.school}: {self.notice_type}"
 
+    def get_absolute_url(self) -> str:
+        return notice_url(school_slug=self.school.slug, notice_type=self.notice_type)
+
     def clean(self) -> None:
         if self.pk:
             required = [c for c in self.omitted_clauses.all() if c.required]
@@ -100,11 +104,14 @@ class SchoolNotice(models.Model):
     def live_publication(self) -> Publication | None:
         return self.publications.order_by("-number").first()
 
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "notices:notice",
-            kwargs={"school_slug": self.school.slug, "type_slug": self.notice_type.slug},
-        )
+
+def notice_url(*, school_slug: str, notice_type: NoticeType) -> str:
+    """The public address of a notice; the main notice has the short one."""
+    if notice_type.is_primary:
+        return reverse("notices:privacy_notice", kwargs={"school_slug": school_slug})
+    return reverse(
+        "notices:notice", kwargs={"school_slug": school_slug, "type_slug": notice_type.slug}
+    )
 
 
 def publication_pdf_path(publication: Publication, filename: str) -> str:

@@ -1,5 +1,129 @@
-from django.http import HttpRequest, HttpResponse
+"""Public pages: served from stored publications, never rendered on request."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from schools.models import School
+
+from .inputs import RENDERER_VERSION
+from .models import Publication, SchoolNotice
+from .selectors import publication_for_page
+from .services import publication_render_pdf
+
+PUBLIC_CACHE_SECONDS = 300
 
 
+def _not_found(request: HttpRequest, school_slug: str, type_slug: str | None) -> HttpResponse:
+    school = School.objects.filter(slug=school_slug).first()
+    return render(
+        request, "notices/not_found.html", {"school": school, "type_slug": type_slug}, status=404
+    )
+
+
+def _cacheable(request: HttpRequest, publication: Publication, response_factory) -> HttpResponse:  # type: ignore[no-untyped-def]
+    etag = f'"{publication.input_hash[:32]}-{RENDERER_VERSION}-{int(publication.has_pdf)}"'
+    last_modified = publication.pdf_rendered_at or publication.published_at
+    timestamp = int(last_modified.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = response_factory()
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(timestamp)
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+    return response
+
+
+@require_safe
+def notice_page(
+    request: HttpRequest, school_slug: str, type_slug: str | None = None, number: int | None = None
+) -> HttpResponse:
+    publication = publication_for_page(school_slug=school_slug, type_slug=type_slug, number=number)
+    if publication is None:
+        return _not_found(request, school_slug, type_slug)
+    return _cacheable(
+        request,
+        publication,
+        lambda: render(
+            request,
+            "notices/notice_page.html",
+            {
+                "publication": publication,
+                "school_notice": publication.school_notice,
+                "school": publication.school_notice.school,
+                "notice_type": publication.school_notice.notice_type,
+                "is_archived": number is not None,
+            },
+        ),
+    )
+
+
+@require_safe
+def notice_pdf(
+    request: HttpRequest, school_slug: str, type_slug: str | None = None, number: int | None = None
+) -> HttpResponse:
+    publication = publication_for_page(school_slug=school_slug, type_slug=type_slug, number=number)
+    if publication is None:
+        return _not_found(request, school_slug, type_slug)
+    if not publication.has_pdf:
+        # Not rendered yet by the background run: render it now, once, and store it.
+        publication = publication_render_pdf(publication=publication)
+
+    def pdf_response() -> HttpResponse:
+        return FileResponse(
+            publication.pdf.open("rb"),
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=publication.pdf_filename,
+        )
+
+    return _cacheable(request, publication, pdf_response)
+
+
+@require_safe
+def notice_versions(request: HttpRequest, school_slug: str, type_slug: str) -> HttpResponse:
+    school_notice = (
+        SchoolNotice.objects.select_related("school", "notice_type")
+        .filter(school__slug=school_slug, notice_type__slug=type_slug)
+        .first()
+    )
+    if school_notice is None:
+        return _not_found(request, school_slug, type_slug)
+    publications = list(
+        school_notice.publications.only(
+            "number", "published_at", "change_summary", "pdf", "pdf_size", "school_notice_id"
+        ).order_by("-number")
+    )
+    if not publications:
+        return _not_found(request, school_slug, type_slug)
+    return render(
+        request,
+        "notices/versions.html",
+        {
+            "school_notice": school_notice,
+            "school": school_notice.school,
+            "notice_type": school_notice.notice_type,
+            "publications": publications,
+        },
+    )
+
+
+@require_safe
 def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
-    raise NotImplementedError
+    school = get_object_or_404(School.objects.select_related("local_authority"), slug=school_slug)
+    notices = school.notices.select_related("notice_type").filter(publications__isnull=False)
+    return render(
+        request,
+        "notices/school.html",
+        {"school": school, "school_notices": notices.distinct().order_by("notice_type__title")},
+    )
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    schools = School.objects.open().select_related("local_authority").order_by("name")
+    return render(request, "notices/home.html", {"schools": schools})

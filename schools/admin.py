@@ -47,12 +47,37 @@ class SchoolAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OwnPartnerInline, MembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "urn", "local_authority", "phase",
-                           "establishment_type", "is_open"]}),
-        ("Contact", {"fields": ["street", "locality", "town", "postcode", "phone", "email",
-                                "website"]}),
-        ("People", {"fields": ["headteacher", "data_request_contact", "data_request_email",
-                               "dpo", "ico_registration_number", "transfers_to"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "urn",
+                    "local_authority",
+                    "phase",
+                    "establishment_type",
+                    "is_open",
+                ]
+            },
+        ),
+        (
+            "Contact",
+            {"fields": ["street", "locality", "town", "postcode", "phone", "email", "website"]},
+        ),
+        (
+            "People",
+            {
+                "fields": [
+                    "headteacher",
+                    "data_request_contact",
+                    "data_request_email",
+                    "dpo",
+                    "ico_registration_number",
+                    "transfers_to",
+                ]
+            },
+        ),
     ]
 
 
@@ -66,8 +91,11 @@ class SharingPartnerAdmin(VersionAdmin):
 
     @admin.display(description="applies to")
     def scope_label(self, obj: SharingPartner) -> str:
-        return {"national": "Every school", "authority": "The authority's schools",
-                "school": "One school"}[obj.scope]
+        return {
+            "national": "Every school",
+            "authority": "The authority's schools",
+            "school": "One school",
+        }[obj.scope]
 
 
 @admin.register(SchoolMembership)

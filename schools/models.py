@@ -136,8 +136,12 @@ class School(models.Model):
         "ICO registration number",
         max_length=12,
         blank=True,
-        validators=[RegexValidator(r"^Z[A-Z0-9]{7}$|^ZA[0-9]{6}$|^ZB[0-9]{6}$",
-                                   "An ICO registration number looks like Z1234567 or ZA123456.")],
+        validators=[
+            RegexValidator(
+                r"^Z[A-Z0-9]{7}$|^ZA[0-9]{6}$|^ZB[0-9]{6}$",
+                "An ICO registration number looks like Z1234567 or ZA123456.",
+            )
+        ],
     )
     dpo = models.ForeignKey(
         DataProtectionOfficer,

@@ -1,0 +1,119 @@
+"""Publishing many notices at once: pages first (fast), then PDFs in worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import connections
+
+from .inputs import InputsBuilder, school_notices_for_publishing
+from .models import Publication, SchoolNotice
+from .services import PublishResult, notice_publish, publication_render_pdf
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class BatchReport:
+    published: list[PublishResult] = field(default_factory=list)
+    unchanged: list[PublishResult] = field(default_factory=list)
+    failed: list[PublishResult] = field(default_factory=list)
+    pdfs_rendered: int = 0
+    pdf_failures: list[tuple[int, str]] = field(default_factory=list)
+    worker_peak_rss_kb: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.pdf_failures
+
+
+def notices_publish(
+    *,
+    school_notices: Iterable[SchoolNotice],
+    user: AbstractBaseUser | None = None,
+    progress: Progress | None = None,
+    report: BatchReport | None = None,
+) -> BatchReport:
+    """Publish each notice whose inputs changed; a failure never stops the others."""
+    report = report or BatchReport()
+    builder = InputsBuilder()
+    for school_notice in school_notices:
+        result = notice_publish(school_notice=school_notice, user=user, builder=builder)
+        getattr(report, result.status).append(result)
+        if progress:
+            progress(1)
+    return report
+
+
+def select_school_notices(
+    *, school_slugs: list[str] | None = None, authority_code: str | None = None
+):  # type: ignore[no-untyped-def]
+    queryset = school_notices_for_publishing().filter(school__is_open=True)
+    if school_slugs:
+        queryset = queryset.filter(school__slug__in=school_slugs)
+    if authority_code:
+        queryset = queryset.filter(school__local_authority__code=authority_code)
+    return queryset
+
+
+def live_publications_without_pdf(school_notice_ids: Iterable[int]) -> list[int]:
+    """The live publication of each notice, where its PDF is still to be rendered."""
+    latest: dict[int, tuple[int, int, bool]] = {}
+    rows = Publication.objects.filter(school_notice_id__in=list(school_notice_ids)).values_list(
+        "school_notice_id", "number", "pk", "pdf"
+    )
+    for school_notice_id, number, pk, pdf in rows:
+        if school_notice_id not in latest or number > latest[school_notice_id][0]:
+            latest[school_notice_id] = (number, pk, bool(pdf))
+    return sorted(pk for _number, pk, has_pdf in latest.values() if not has_pdf)
+
+
+def _render_one(publication_id: int) -> tuple[int, str, int]:
+    try:
+        publication = Publication.objects.select_related(
+            "school_notice__school", "school_notice__notice_type"
+        ).get(pk=publication_id)
+        publication_render_pdf(publication=publication)
+        error = ""
+    except Exception as exc:  # reported per publication; the batch goes on
+        error = f"{type(exc).__name__}: {exc}"
+    return publication_id, error, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def pdfs_render(
+    *,
+    publication_ids: list[int],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    report: BatchReport | None = None,
+) -> BatchReport:
+    """Render PDFs in `jobs` worker processes (in this process when jobs is 1)."""
+    report = report or BatchReport()
+    if jobs <= 1 or len(publication_ids) <= 1:
+        results: Iterable[tuple[int, str, int]] = map(_render_one, publication_ids)
+        executor = None
+    else:
+        # Children must open their own database connections, never share the parent's.
+        connections.close_all()
+        executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("fork")
+        )
+        results = executor.map(_render_one, publication_ids, chunksize=2)
+    try:
+        for publication_id, error, peak_kb in results:
+            if error:
+                report.pdf_failures.append((publication_id, error))
+            else:
+                report.pdfs_rendered += 1
+            report.worker_peak_rss_kb.append(peak_kb)
+            if progress:
+                progress(1)
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    return report

@@ -1,0 +1,41 @@
+"""What changed between two publications of a notice, in words a parent or a DPO can read."""
+
+from __future__ import annotations
+
+from clauses.markup import PLACEHOLDERS
+
+FIRST = "First publication."
+
+
+def summarise_changes(previous: dict | None, current: dict) -> list[str]:
+    """Compare two input snapshots (see `NoticeInputs.snapshot`) and list the differences."""
+    if previous is None:
+        return [FIRST]
+    changes: list[str] = []
+    before = {c["key"]: c for c in previous.get("clauses", [])}
+    after = {c["key"]: c for c in current["clauses"]}
+    for key, clause in after.items():
+        old = before.get(key)
+        if old is None:
+            changes.append(f"Added “{clause['heading']}”.")
+        elif old["version_id"] != clause["version_id"]:
+            changes.append(
+                f"Updated “{clause['heading']}” (clause version {old['version_number']} to "
+                f"{clause['version_number']})."
+            )
+    changes.extend(
+        f"Removed “{clause['heading']}”." for key, clause in before.items() if key not in after
+    )
+    old_facts, new_facts = previous.get("facts", {}), current["facts"]
+    for name, value in new_facts.items():
+        if old_facts.get(name, "") != value and name in PLACEHOLDERS:
+            changes.append(f"Changed the {PLACEHOLDERS[name].label}.")
+    if previous.get("partners") != current["partners"]:
+        changes.append("Changed the list of sharing partners.")
+    if previous.get("review_date") != current["review_date"]:
+        changes.append("Changed the review date.")
+    if previous.get("notice_title") != current["notice_title"]:
+        changes.append("Changed the title of the notice.")
+    if not changes and previous.get("renderer_version") != current["renderer_version"]:
+        changes.append("Updated the layout of the notice.")
+    return changes

@@ -1,0 +1,215 @@
+"""Everything a school's notice is rendered from, gathered once and hashed.
+
+Building inputs reads the database; everything after (rendering HTML, hashing, comparing with
+the last publication) is pure. `InputsBuilder` loads the shared parts (clause versions, national
+and authority partners) once, so publishing hundreds of schools costs a handful of queries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+
+from clauses.markup import PLACEHOLDERS, compile_body
+from clauses.models import ClauseVersion
+from schools.models import School, SharingPartner
+
+from .models import NoticeType, SchoolNotice
+
+# Bump when the notice templates change what a publication looks like, so every notice
+# re-publishes with the new layout.
+RENDERER_VERSION = "1"
+
+MISSING_FACT = "{school} has no {field}, which the clause “{clause}” needs."
+NO_PARTNERS = "{school} has no sharing partners, which the clause “{clause}” lists."
+NO_CLAUSES = "“{notice_type}” has no published clauses for {school}."
+
+
+@dataclass(frozen=True)
+class ClauseInput:
+    key: str
+    heading: str
+    version_id: int
+    version_number: int
+    body: str
+
+
+@dataclass(frozen=True)
+class PartnerInput:
+    name: str
+    category: str
+    purpose: str
+    lawful_basis: str
+    privacy_notice_url: str
+    school_note: str
+
+
+@dataclass(frozen=True)
+class NoticeInputs:
+    school_notice_id: int
+    school_slug: str
+    school_name: str
+    notice_type_slug: str
+    notice_title: str
+    audience: str
+    is_primary: bool
+    review_date: str
+    facts: dict[str, str]
+    partners: tuple[PartnerInput, ...]
+    clauses: tuple[ClauseInput, ...]
+    renderer_version: str = RENDERER_VERSION
+    hash: str = field(default="", compare=False)
+
+    def snapshot(self) -> dict:
+        """A JSON-able record of the inputs, stored with the publication."""
+        data = asdict(self)
+        data.pop("hash")
+        return data
+
+    def problems(self) -> list[str]:
+        """Why this notice cannot be published: missing facts, named by school, field, clause."""
+        problems: list[str] = []
+        if not self.clauses:
+            problems.append(
+                NO_CLAUSES.format(notice_type=self.notice_title, school=self.school_name)
+            )
+        for clause in self.clauses:
+            for name in compile_body(clause.body).placeholders:
+                placeholder = PLACEHOLDERS[name]
+                if placeholder.is_block:
+                    if name == "partners" and not self.partners:
+                        problems.append(
+                            NO_PARTNERS.format(school=self.school_name, clause=clause.heading)
+                        )
+                elif not self.facts.get(name):
+                    problems.append(
+                        MISSING_FACT.format(
+                            school=self.school_name, field=placeholder.label, clause=clause.heading
+                        )
+                    )
+        return problems
+
+
+def inputs_hash(snapshot: dict) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def school_facts(school: School) -> dict[str, str]:
+    """The value of every text placeholder for this school ('' where it has none)."""
+    sources = {"school": school, "dpo": school.dpo, "authority": school.local_authority}
+    facts: dict[str, str] = {}
+    for name, placeholder in PLACEHOLDERS.items():
+        if placeholder.is_block:
+            continue
+        source_name, attribute = name.split(".", 1)
+        source = sources[source_name]
+        value = getattr(source, attribute, "") if source is not None else ""
+        facts[name] = " ".join(str(value or "").split())
+    return facts
+
+
+class InputsBuilder:
+    """Builds `NoticeInputs` for many school notices with a fixed, small number of queries."""
+
+    def __init__(self) -> None:
+        self._clauses: dict[int, list[tuple[int, bool, ClauseInput]]] = {}
+        self._partners: dict[tuple[str, int | None], list[PartnerInput]] | None = None
+
+    def _type_clauses(self, notice_type: NoticeType) -> list[tuple[int, bool, ClauseInput]]:
+        if notice_type.pk not in self._clauses:
+            live = {
+                v.clause_id: v
+                for v in ClauseVersion.objects.published().filter(
+                    clause__notice_items__notice_type=notice_type
+                )
+            }
+            rows = []
+            for item in notice_type.items.select_related("clause").order_by("position", "id"):
+                version = live.get(item.clause_id)
+                if version is None:
+                    continue  # no published version: the clause is not part of any notice yet
+                rows.append(
+                    (
+                        item.clause_id,
+                        item.clause.required,
+                        ClauseInput(
+                            key=item.clause.key,
+                            heading=item.clause.heading,
+                            version_id=version.pk,
+                            version_number=version.number,
+                            body=version.body,
+                        ),
+                    )
+                )
+            self._clauses[notice_type.pk] = rows
+        return self._clauses[notice_type.pk]
+
+    def _all_partners(self) -> dict[tuple[str, int | None], list[PartnerInput]]:
+        if self._partners is None:
+            grouped: dict[tuple[str, int | None], list[PartnerInput]] = defaultdict(list)
+            for partner in SharingPartner.objects.order_by("category", "name"):
+                if partner.school_id:
+                    key = ("school", partner.school_id)
+                elif partner.local_authority_id:
+                    key = ("authority", partner.local_authority_id)
+                else:
+                    key = ("national", None)
+                grouped[key].append(
+                    PartnerInput(
+                        name=partner.name,
+                        category=partner.get_category_display(),
+                        purpose=partner.purpose,
+                        lawful_basis=partner.lawful_basis,
+                        privacy_notice_url=partner.privacy_notice_url,
+                        school_note=partner.school_note,
+                    )
+                )
+            self._partners = grouped
+        return self._partners
+
+    def partners_for(self, school: School) -> tuple[PartnerInput, ...]:
+        grouped = self._all_partners()
+        partners = [
+            *grouped.get(("national", None), []),
+            *grouped.get(("authority", school.local_authority_id), []),
+            *grouped.get(("school", school.pk), []),
+        ]
+        return tuple(sorted(partners, key=lambda p: (p.category, p.name)))
+
+    def build(self, school_notice: SchoolNotice) -> NoticeInputs:
+        school = school_notice.school
+        notice_type = school_notice.notice_type
+        omitted = {c.pk for c in school_notice.omitted_clauses.all()}
+        clauses = tuple(
+            clause
+            for clause_id, required, clause in self._type_clauses(notice_type)
+            if required or clause_id not in omitted
+        )
+        inputs = NoticeInputs(
+            school_notice_id=school_notice.pk,
+            school_slug=school.slug,
+            school_name=school.name,
+            notice_type_slug=notice_type.slug,
+            notice_title=notice_type.title,
+            audience=notice_type.audience,
+            is_primary=notice_type.is_primary,
+            review_date=school_notice.review_date.isoformat() if school_notice.review_date else "",
+            facts=school_facts(school),
+            partners=self.partners_for(school),
+            clauses=clauses,
+        )
+        return replace(inputs, hash=inputs_hash(inputs.snapshot()))
+
+
+def school_notices_for_publishing(ids: Iterable[int] | None = None):  # type: ignore[no-untyped-def]
+    """School notices with everything `InputsBuilder.build` reads, loaded up front."""
+    queryset = SchoolNotice.objects.select_related(
+        "school__local_authority", "school__dpo", "notice_type"
+    ).prefetch_related("omitted_clauses")
+    if ids is not None:
+        queryset = queryset.filter(pk__in=list(ids))
+    return queryset.order_by("school__name", "notice_type__title")

@@ -1,0 +1,134 @@
+"""Publishing: turn a school notice's current inputs into a new, numbered Publication."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .changes import summarise_changes
+from .inputs import InputsBuilder, NoticeInputs
+from .models import Publication, SchoolNotice, notice_url
+from .rendering import render_notice_html
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    school_notice: SchoolNotice
+    status: str  # "published", "unchanged" or "failed"
+    publication: Publication | None = None
+    errors: tuple[str, ...] = ()
+
+
+def notice_publish(
+    *,
+    school_notice: SchoolNotice,
+    user: AbstractBaseUser | None = None,
+    builder: InputsBuilder | None = None,
+) -> PublishResult:
+    """Publish the school notice if its inputs changed since its live publication.
+
+    Idempotent: unchanged inputs publish nothing. Atomic: if anything fails, the previous
+    publication stays live and the error is recorded on the school notice for DPO staff.
+    """
+    builder = builder or InputsBuilder()
+    try:
+        inputs = builder.build(school_notice)
+        problems = inputs.problems()
+        if problems:
+            return _failed(school_notice, problems)
+        with transaction.atomic():
+            return _publish(school_notice=school_notice, inputs=inputs, user=user)
+    except Exception as error:
+        logger.exception("Publishing %s failed", school_notice)
+        return _failed(school_notice, [f"The notice could not be rendered: {error}"])
+
+
+def _publish(
+    *, school_notice: SchoolNotice, inputs: NoticeInputs, user: AbstractBaseUser | None
+) -> PublishResult:
+    # Lock the school notice so two publishers cannot take the same number.
+    SchoolNotice.objects.select_for_update().filter(pk=school_notice.pk).first()
+    live = school_notice.publications.order_by("-number").first()
+    if live is not None and live.input_hash == inputs.hash:
+        _record_error(school_notice, "")
+        return PublishResult(school_notice, "unchanged", live)
+    number = live.number + 1 if live else 1
+    published_at = timezone.now()
+    snapshot = inputs.snapshot()
+    publication = Publication.objects.create(
+        school_notice=school_notice,
+        number=number,
+        html=render_notice_html(inputs=inputs, number=number, published_at=published_at),
+        input_hash=inputs.hash,
+        inputs=snapshot,
+        change_summary=summarise_changes(live.inputs if live else None, snapshot),
+        published_by=user if user is not None and user.is_authenticated else None,
+        published_at=published_at,
+    )
+    publication.clause_versions.set([clause.version_id for clause in inputs.clauses])
+    _record_error(school_notice, "")
+    return PublishResult(school_notice, "published", publication)
+
+
+def _failed(school_notice: SchoolNotice, errors: list[str]) -> PublishResult:
+    _record_error(school_notice, "\n".join(errors))
+    return PublishResult(school_notice, "failed", errors=tuple(errors))
+
+
+def _record_error(school_notice: SchoolNotice, error: str) -> None:
+    if school_notice.last_error == error:
+        return
+    school_notice.last_error = error
+    school_notice.last_error_at = timezone.now() if error else None
+    school_notice.save(update_fields=["last_error", "last_error_at"])
+
+
+def publication_public_url(publication: Publication) -> str:
+    school_notice = publication.school_notice
+    path = notice_url(school_slug=school_notice.school.slug, notice_type=school_notice.notice_type)
+    return f"{settings.SITE_URL}{path}"
+
+
+def publication_render_pdf(*, publication: Publication) -> Publication:
+    """Render and store the publication's PDF, unless it already has one."""
+    from .pdf import Cover, render_pdf  # WeasyPrint loads only where PDFs are made
+
+    if publication.has_pdf:
+        return publication
+    school_notice = publication.school_notice
+    inputs = publication.inputs
+    rendered = render_pdf(
+        notice_html=publication.html,
+        cover=Cover(
+            school_name=inputs["school_name"],
+            title=inputs["notice_title"],
+            audience=inputs["audience"],
+            number=publication.number,
+            published_at=publication.published_at,
+            url=publication_public_url(publication),
+        ),
+    )
+    return _store_pdf(publication, school_notice, rendered.content, rendered.pages)
+
+
+def _store_pdf(
+    publication: Publication, school_notice: SchoolNotice, content: bytes, pages: int
+) -> Publication:
+    with transaction.atomic():
+        locked = Publication.objects.select_for_update().get(pk=publication.pk)
+        if locked.has_pdf:  # another worker got there first
+            return locked
+        locked.pdf.save("notice.pdf", ContentFile(content), save=False)
+        locked.pdf_size = len(content)
+        locked.pdf_pages = pages
+        locked.pdf_rendered_at = timezone.now()
+        locked.save(update_fields=["pdf", "pdf_size", "pdf_pages", "pdf_rendered_at"])
+    return locked

@@ -7,5 +7,6 @@ admin.site.index_title = "DPO service"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("schools.urls")),
     path("", include("notices.urls")),
 ]

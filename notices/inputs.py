@@ -67,7 +67,7 @@ class NoticeInputs:
         """A JSON-able record of the inputs, stored with the publication."""
         data = asdict(self)
         data.pop("hash")
-        return data
+        return json.loads(json.dumps(data))  # tuples become lists, as when read back
 
     def problems(self) -> list[str]:
         """Why this notice cannot be published: missing facts, named by school, field, clause."""

@@ -5,7 +5,6 @@ from . import views
 app_name = "notices"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("schools/<slug:school_slug>/", views.school_detail, name="school"),
     path("schools/<slug:school_slug>/privacy-notice/", views.notice_page, name="privacy_notice"),
     path(
@@ -31,5 +30,10 @@ urlpatterns = [
         "schools/<slug:school_slug>/notices/<slug:type_slug>/versions/<int:number>.pdf",
         views.notice_pdf,
         name="version_pdf",
+    ),
+    path(
+        "schools/<slug:school_slug>/notices/<slug:type_slug>/versions/<int:number>/changes/",
+        views.notice_changes,
+        name="changes",
     ),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from schools.models import School
 
+from .diff import compare_notices
 from .inputs import RENDERER_VERSION
 from .models import Publication, SchoolNotice
 from .selectors import publication_for_page
@@ -113,6 +114,42 @@ def notice_versions(request: HttpRequest, school_slug: str, type_slug: str) -> H
 
 
 @require_safe
+def notice_changes(
+    request: HttpRequest, school_slug: str, type_slug: str, number: int
+) -> HttpResponse:
+    """What changed in version `number` since the one before it, word by word."""
+    pair = list(
+        Publication.objects.select_related("school_notice__school", "school_notice__notice_type")
+        .filter(
+            school_notice__school__slug=school_slug,
+            school_notice__notice_type__slug=type_slug,
+            number__in=[number, number - 1],
+        )
+        .order_by("-number")
+    )
+    if not pair or pair[0].number != number:
+        return _not_found(request, school_slug, type_slug)
+    publication = pair[0]
+    previous = pair[1] if len(pair) > 1 else None
+    return _cacheable(
+        request,
+        publication,
+        lambda: render(
+            request,
+            "notices/changes.html",
+            {
+                "publication": publication,
+                "previous": previous,
+                "school": publication.school_notice.school,
+                "notice_type": publication.school_notice.notice_type,
+                "school_notice": publication.school_notice,
+                "sections": compare_notices(previous.html, publication.html) if previous else [],
+            },
+        ),
+    )
+
+
+@require_safe
 def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_object_or_404(School.objects.select_related("local_authority"), slug=school_slug)
     notices = school.notices.select_related("notice_type").filter(publications__isnull=False)
@@ -121,9 +158,3 @@ def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
         "notices/school.html",
         {"school": school, "school_notices": notices.distinct().order_by("notice_type__title")},
     )
-
-
-@require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    schools = School.objects.open().select_related("local_authority").order_by("name")
-    return render(request, "notices/home.html", {"schools": schools})

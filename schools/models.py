@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from .search import search_text_for
 from .validators import (
     normalise_phone,
     normalise_postcode,
@@ -157,6 +158,7 @@ class School(models.Model):
         blank=True,
         help_text="The school most pupils move on to, where there is one.",
     )
+    search_text = models.TextField(editable=False, default="", db_index=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SchoolQuerySet.as_manager()
@@ -174,6 +176,13 @@ class School(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.postcode = normalise_postcode(self.postcode)
         self.phone = normalise_phone(self.phone)
+        self.search_text = search_text_for(
+            name=self.name,
+            town=self.town,
+            locality=self.locality,
+            postcode=self.postcode,
+            urn=self.urn,
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

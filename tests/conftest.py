@@ -1,0 +1,133 @@
+"""Shared fixtures: two schools, the two staff groups' users, logged-in clients.
+
+The groups "DPO staff" and "School office" come from schools/migrations/0002_groups.py, which
+pytest-django runs when it builds the test database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from tests.factories import SchoolFactory, SchoolMembershipFactory, UserFactory
+
+DPO_STAFF = "DPO staff"
+SCHOOL_OFFICE = "School office"
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files saved by a test (publication PDFs) go to a throwaway folder, never to media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def dpo_staff_group(db) -> Group:
+    return Group.objects.get(name=DPO_STAFF)
+
+
+@pytest.fixture
+def school_office_group(db) -> Group:
+    return Group.objects.get(name=SCHOOL_OFFICE)
+
+
+@pytest.fixture
+def dpo_user(dpo_staff_group):
+    return UserFactory(username="dpo", is_staff=True, groups=[dpo_staff_group])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def school_a(db):
+    return SchoolFactory(name="Ashdown Primary School", urn="100001")
+
+
+@pytest.fixture
+def school_b(db):
+    return SchoolFactory(name="Birchwood Academy", urn="100002")
+
+
+def _office_user(username: str, school, group: Group):
+    user = UserFactory(username=username, is_staff=False, groups=[group])
+    SchoolMembershipFactory(user=user, school=school)
+    return user
+
+
+@pytest.fixture
+def office_a(school_a, school_office_group):
+    return _office_user("office-a", school_a, school_office_group)
+
+
+@pytest.fixture
+def office_b(school_b, school_office_group):
+    return _office_user("office-b", school_b, school_office_group)
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def dpo_client(dpo_user) -> Client:
+    return _client_for(dpo_user)
+
+
+@pytest.fixture
+def superuser_client(superuser) -> Client:
+    return _client_for(superuser)
+
+
+@pytest.fixture
+def office_a_client(office_a) -> Client:
+    return _client_for(office_a)
+
+
+@pytest.fixture
+def office_b_client(office_b) -> Client:
+    return _client_for(office_b)
+
+
+def admin_form_data(response) -> dict[str, Any]:
+    """The POST data an admin change (or add, or revision) page would submit, unchanged.
+
+    Reads the main form and every inline formset, management forms included, from the context
+    of a GET response, so a test can change one field and post the rest as the browser would.
+    """
+    data: dict[str, Any] = {}
+
+    def add_form(form) -> None:  # type: ignore[no-untyped-def]
+        for name in form.fields:
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if value is None:
+                data[key] = ""
+            elif isinstance(value, bool):
+                if value:
+                    data[key] = "on"
+            elif isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
+            else:
+                data[key] = value
+
+    add_form(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        add_form(formset.management_form)
+        for form in formset.forms:
+            add_form(form)
+    return data
+
+
+@pytest.fixture
+def admin_post_data() -> Callable[[Any], dict[str, Any]]:
+    return admin_form_data

@@ -91,7 +91,8 @@ for _parser in (_render_md, _check_md):
     _parser.normalizeLink = (  # type: ignore[method-assign]
         lambda url, _default=_parser.normalizeLink: url if _OPEN in url else _default(url)
     )
-# markdown-it drops links with unsafe schemes silently; we report them instead.
+# markdown-it drops links with these schemes silently; we report them instead.
+_DROPPED_SCHEMES = {"javascript", "vbscript", "file", "data"}
 _LINK_SCHEME_RE = re.compile(r"\]\(\s*<?([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -121,7 +122,7 @@ def validate_body(body: str) -> list[str]:
             errors.append(UNCLOSED_PLACEHOLDER.format(snippet=leftover[at : at + 30].strip()))
             break
     for scheme in _LINK_SCHEME_RE.findall(body):
-        if scheme.lower() not in ("https", "http", "mailto", "tel"):  # http: reported below
+        if scheme.lower() in _DROPPED_SCHEMES:
             errors.append(BAD_LINK.format(href=f"{scheme}:…"))
     errors.extend(_validate_structure(_to_sentinels(body)))
     return list(dict.fromkeys(errors))

@@ -104,7 +104,8 @@ class ClauseVersion(models.Model):
         PUBLISHED = "published", "Published"
         RETIRED = "retired", "Retired"
 
-    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="versions")
+    # A clause that ever had a version stays: publications refer to its versions.
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField(editable=False)
     body = models.TextField(
         help_text="Markdown: paragraphs, lists, *emphasis*, [links](https://…) and "

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 class HttpsURLField(models.URLField):
     default_validators = [validate_https_url]
 
+    def formfield(self, **kwargs):  # type: ignore[no-untyped-def]
+        # "www.school.org" typed into a form means https://www.school.org.
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
 
 @reversion.register()
 class LocalAuthority(models.Model):

@@ -8,7 +8,7 @@ from django.core.validators import URLValidator
 
 URN_ERROR = "A URN is the school's 6-digit Unique Reference Number, e.g. 123456."
 POSTCODE_ERROR = "Enter a full UK postcode, e.g. SW1A 1AA."
-PHONE_ERROR = "Enter a UK phone number, e.g. 01632 960123 or +44 1632 960123."
+PHONE_ERROR = "Enter a UK phone number, e.g. 0113 496 0123 or +44 20 7946 0123."
 HTTPS_ERROR = "Enter a full web address starting with https://"
 
 _POSTCODE_RE = re.compile(r"^(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$")
@@ -47,7 +47,7 @@ def validate_uk_phone(value: str) -> None:
 
 
 def normalise_phone(value: str) -> str:
-    """The national format people read and dial: '+441632960123' -> '01632 960123'."""
+    """The national format people read and dial: '+441134960123' -> '0113 496 0123'."""
     number = _parse_phone(value)
     if number is None:
         return (value or "").strip()

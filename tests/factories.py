@@ -19,7 +19,7 @@ from schools.models import (
     SharingPartner,
 )
 
-PASSWORD = "a-long-test-password-42"  # noqa: S105
+PASSWORD = "a-long-test-password-42"
 
 # Ofcom's drama range for London, 020 7946 0000 to 0999: valid to libphonenumber, never in use.
 DRAMA_PHONE = "020 7946 0{:03d}"

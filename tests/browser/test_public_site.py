@@ -149,9 +149,7 @@ def test_keyboard_reaches_the_pdf_link_and_every_contents_entry(
     page: Page, live_server, published_school
 ):
     page.goto(f"{live_server.url}/schools/{published_school.slug}/privacy-notice/")
-    wanted = {"Download PDF"} | {
-        key.replace("-", " ").capitalize() for key in BODIES
-    }
+    wanted = {"Download PDF"} | {key.replace("-", " ").capitalize() for key in BODIES}
     reached: set[str] = set()
     for _ in range(40):
         page.keyboard.press("Tab")

@@ -24,7 +24,9 @@ system-deps: ## Install the Debian packages WeasyPrint and the browser tests nee
 run: $(STAMP) ## Set up, load the demo county, publish its notices and serve on http://127.0.0.1:8000
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
-	$(PY) manage.py publish_notices --all --jobs 2
+	$(PY) manage.py publish_notices --all --no-pdf
+	@echo "Rendering the PDFs in the background; a PDF asked for first is rendered on demand."
+	$(PY) manage.py publish_notices --all --verbosity 0 > /dev/null 2>&1 &
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)

@@ -45,9 +45,7 @@ def run_command() -> str:
 def resolve(school: School, name: str) -> str:
     """A text placeholder's value for a school: 'dpo.email' -> school.dpo.email."""
     source_name, attribute = name.split(".", 1)
-    source = {"school": school, "dpo": school.dpo, "authority": school.local_authority}[
-        source_name
-    ]
+    source = {"school": school, "dpo": school.dpo, "authority": school.local_authority}[source_name]
     return str(getattr(source, attribute, "") or "") if source is not None else ""
 
 
@@ -119,8 +117,9 @@ def test_every_art13_item_is_covered_by_each_notice_type() -> None:
     seed()
     for notice_type in NoticeType.objects.all():
         covered = {
-            item for entry in notice_type.items.select_related("clause") for item in
-            entry.clause.art13_items
+            item
+            for entry in notice_type.items.select_related("clause")
+            for item in entry.clause.art13_items
         }
         expected = set(Art13Item.values) - set(notice_type.not_applicable_items)
         assert expected - covered == set(), notice_type.slug
@@ -129,9 +128,7 @@ def test_every_art13_item_is_covered_by_each_notice_type() -> None:
 @pytest.mark.django_db
 def test_primary_notice_has_the_clauses_the_brief_names() -> None:
     seed()
-    keys = set(
-        NoticeType.objects.get(slug=PRIMARY).items.values_list("clause__key", flat=True)
-    )
+    keys = set(NoticeType.objects.get(slug=PRIMARY).items.values_list("clause__key", flat=True))
     for key in (
         "who-we-are",
         "data-protection-officer",

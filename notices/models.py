@@ -184,3 +184,41 @@ class Publication(models.Model):
             else school_notice.notice_type.slug
         )
         return f"{school_notice.school.slug}-{stem}-v{self.number}.pdf"
+
+
+class PublishRun(models.Model):
+    """One request to bring some notices up to date, carried out in the background.
+
+    Made when a clause version is published, a school's details change or DPO staff publish by
+    hand. Workers count their progress here so staff can watch it (n of m) and see failures.
+    """
+
+    reason = models.CharField(max_length=255)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    school_notices = models.ManyToManyField(SchoolNotice, related_name="publish_runs")
+    total = models.PositiveIntegerField(default=0)
+    pages_done = models.PositiveIntegerField(default=0)
+    published = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    pdfs_total = models.PositiveIntegerField(default=0)
+    pdfs_done = models.PositiveIntegerField(default=0)
+    pdfs_failed = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    pages_finished_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["finished_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.created_at:%d %b %Y %H:%M})"
+
+    @property
+    def status(self) -> str:
+        if self.finished_at is None:
+            return "running" if self.pages_done or self.pdfs_done else "waiting"
+        return "failed" if self.failed or self.pdfs_failed else "done"

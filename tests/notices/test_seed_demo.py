@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
-from django.test import RequestFactory
 from django.core.management import call_command
+from django.test import RequestFactory
 from reversion.models import Revision, Version
 
 from clauses.markup import PLACEHOLDERS, placeholders_in, validate_body

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 
 from clauses.markup import PLACEHOLDERS, compile_body
@@ -115,7 +115,9 @@ def school_facts(school: School) -> dict[str, str]:
 class InputsBuilder:
     """Builds `NoticeInputs` for many school notices with a fixed, small number of queries."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, overrides: Mapping[int, ClauseVersion] | None = None) -> None:
+        """`overrides` maps a clause id to a (draft) version to use instead of the live one."""
+        self._overrides = dict(overrides or {})
         self._clauses: dict[int, list[tuple[int, bool, ClauseInput]]] = {}
         self._partners: dict[tuple[str, int | None], list[PartnerInput]] | None = None
 
@@ -129,7 +131,7 @@ class InputsBuilder:
             }
             rows = []
             for item in notice_type.items.select_related("clause").order_by("position", "id"):
-                version = live.get(item.clause_id)
+                version = self._overrides.get(item.clause_id) or live.get(item.clause_id)
                 if version is None:
                     continue  # no published version: the clause is not part of any notice yet
                 rows.append(

@@ -8,16 +8,18 @@ PDFs catch up behind it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from clauses.models import Clause
+from clauses.models import Clause, ClauseVersion
+from clauses.services import clause_version_publish
 from schools.models import School
 
-from .models import PublishRun, SchoolNotice
+from .models import NoticeType, Publication, PublishRun, SchoolNotice
 
 
 def school_notices_using(clause: Clause) -> QuerySet[SchoolNotice]:
@@ -85,3 +87,40 @@ def publish_run_finish_if_done(run_id: int) -> None:
 
 def latest_run_for_school(school: School) -> PublishRun | None:
     return PublishRun.objects.filter(school_notices__school=school).distinct().first()
+
+
+@dataclass(frozen=True)
+class ClausePublished:
+    version: ClauseVersion
+    run: PublishRun
+    warnings: list[str]
+
+
+@transaction.atomic
+def clause_version_publish_everywhere(
+    *, version: ClauseVersion, user: AbstractBaseUser | None
+) -> ClausePublished:
+    """Publish a draft and re-publish, in the background, every notice that uses its clause."""
+    from .coverage import gap_message, notice_type_gaps
+
+    version = clause_version_publish(version=version, user=user)
+    run = clause_republish(clause=version.clause, user=user)
+    warnings = []
+    for notice_type in NoticeType.objects.filter(items__clause=version.clause).distinct():
+        gaps = notice_type_gaps(notice_type)
+        if gaps:
+            warnings.append(gap_message(notice_type, gaps))
+    return ClausePublished(version=version, run=run, warnings=warnings)
+
+
+def publish_run_retry(*, run: PublishRun, user: AbstractBaseUser | None) -> PublishRun:
+    """Start a new run for the notices that failed in this one (and missing PDFs)."""
+    failed_ids = {error["school_notice"] for error in run.errors if "school_notice" in error}
+    failed_pdf_notices = Publication.objects.filter(
+        pk__in=[error["publication"] for error in run.errors if "publication" in error]
+    ).values_list("school_notice_id", flat=True)
+    return publish_run_start(
+        school_notices=SchoolNotice.objects.filter(pk__in=failed_ids | set(failed_pdf_notices)),
+        reason=f"Retry of: {run.reason}",
+        user=user,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import OuterRef, Subquery
+
 from .models import Publication
 
 
@@ -22,3 +24,18 @@ def publication_for_page(
     if number is not None:
         return queryset.filter(number=number).first()
     return queryset.order_by("-number").first()
+
+
+def live_publications(school_notice_ids: list[int]) -> dict[int, Publication]:
+    """The live (highest-numbered) publication of each school notice, in one query."""
+    latest = (
+        Publication.objects.filter(school_notice=OuterRef("school_notice"))
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+    return {
+        publication.school_notice_id: publication
+        for publication in Publication.objects.filter(
+            school_notice_id__in=school_notice_ids, pk=Subquery(latest)
+        )
+    }

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from reversion.admin import VersionAdmin
+from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from .models import DataProtectionOfficer, LocalAuthority, School, SchoolMembership, SharingPartner
 

@@ -1,0 +1,150 @@
+"""DPO workflow pages in the admin: dashboard, draft preview, impact, publish, start a draft."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from clauses.models import Clause, ClauseVersion
+from clauses.services import clause_version_start_draft
+from schools.models import DataProtectionOfficer, LocalAuthority
+
+from .dashboard import dashboard_build
+from .jobs import clause_version_publish_everywhere, school_notices_using
+from .models import NoticeType
+from .preview import version_impact, version_preview
+
+IMPACT_DIFFS_SHOWN = 100
+
+
+def _context(request: HttpRequest, title: str, **extra: object) -> dict:
+    return {**admin.site.each_context(request), "title": title, **extra}
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@staff_member_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _require(request, "notices.view_schoolnotice")
+    notice_types = list(NoticeType.objects.all())
+    chosen = _int(request.GET.get("notice_type"))
+    notice_type = next((t for t in notice_types if t.pk == chosen), None) or next(
+        iter(notice_types), None
+    )
+    authority_id = _int(request.GET.get("authority"))
+    dpo_id = _int(request.GET.get("dpo"))
+    board = dashboard_build(notice_type=notice_type, authority_id=authority_id, dpo_id=dpo_id)
+    return render(
+        request,
+        "admin/notices/dashboard.html",
+        _context(
+            request,
+            "DPO dashboard",
+            board=board,
+            notice_types=notice_types,
+            authorities=LocalAuthority.objects.all(),
+            dpos=DataProtectionOfficer.objects.all(),
+            chosen_authority=authority_id,
+            chosen_dpo=dpo_id,
+        ),
+    )
+
+
+@staff_member_required
+def version_preview_view(request: HttpRequest, version_id: int) -> HttpResponse:
+    _require(request, "clauses.view_clauseversion")
+    version = get_object_or_404(ClauseVersion.objects.select_related("clause"), pk=version_id)
+    school_notices = (
+        school_notices_using(version.clause)
+        .select_related("school", "notice_type")
+        .order_by("school__name", "notice_type__title")
+    )
+    chosen = _int(request.GET.get("school_notice"))
+    school_notice = next((sn for sn in school_notices if sn.pk == chosen), None)
+    preview = (
+        version_preview(version=version, school_notice=school_notice) if school_notice else None
+    )
+    return render(
+        request,
+        "admin/notices/version_preview.html",
+        _context(
+            request,
+            f"Preview: {version}",
+            version=version,
+            school_notices=school_notices,
+            chosen=chosen,
+            preview=preview,
+        ),
+    )
+
+
+@staff_member_required
+def version_impact_view(request: HttpRequest, version_id: int) -> HttpResponse:
+    _require(request, "clauses.view_clauseversion")
+    version = get_object_or_404(ClauseVersion.objects.select_related("clause"), pk=version_id)
+    impacts = version_impact(version=version)
+    return render(
+        request,
+        "admin/notices/version_impact.html",
+        _context(
+            request,
+            f"Impact: {version}",
+            version=version,
+            impacts=impacts[:IMPACT_DIFFS_SHOWN],
+            impact_count=len(impacts),
+            shown=IMPACT_DIFFS_SHOWN,
+            affected_count=school_notices_using(version.clause).count(),
+        ),
+    )
+
+
+@staff_member_required
+@require_POST
+def version_publish_view(request: HttpRequest, version_id: int) -> HttpResponse:
+    _require(request, "clauses.change_clauseversion")
+    version = get_object_or_404(ClauseVersion, pk=version_id)
+    try:
+        result = clause_version_publish_everywhere(version=version, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(
+            reverse("admin:clauses_clauseversion_change", args=[version_id])
+        )
+    messages.success(
+        request,
+        f"Published {result.version}. Re-publishing {result.run.total} school notice"
+        f"{'s' if result.run.total != 1 else ''} in the background.",
+    )
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    return HttpResponseRedirect(reverse("admin:notices_publishrun_change", args=[result.run.pk]))
+
+
+@staff_member_required
+@require_POST
+def clause_start_draft_view(request: HttpRequest, clause_id: int) -> HttpResponse:
+    _require(request, "clauses.add_clauseversion")
+    clause = get_object_or_404(Clause, pk=clause_id)
+    try:
+        draft = clause_version_start_draft(clause=clause, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        existing = clause.draft_version()
+        target = existing.pk if existing else None
+        if target is None:
+            return HttpResponseRedirect(reverse("admin:clauses_clause_change", args=[clause_id]))
+        return HttpResponseRedirect(reverse("admin:clauses_clauseversion_change", args=[target]))
+    messages.success(request, f"Started version {draft.number} of “{clause}” as a draft.")
+    return HttpResponseRedirect(reverse("admin:clauses_clauseversion_change", args=[draft.pk]))

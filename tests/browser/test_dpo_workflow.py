@@ -1,0 +1,113 @@
+"""A DPO drafts a clause change, previews it, checks its impact, publishes it everywhere and
+watches the worker bring every school up to date until the dashboard is clean."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from clauses.models import Art13Item, Clause, ClauseVersion
+from notices.batch import notices_publish, select_school_notices
+from notices.models import NoticeType, NoticeTypeClause, Publication, SchoolNotice
+from tests.factories import PASSWORD, SchoolFactory, SharingPartnerFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ALL_ITEMS = [item.value for item in Art13Item]
+
+
+@pytest.fixture
+def county(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    notice_type = NoticeType.objects.create(
+        slug="pupils", title="How we use pupil information", audience="Parents", is_primary=True
+    )
+    bodies = {
+        "who-we-are": ("Who we are", "We are {{ school.name }}, phone {{ school.phone }}."),
+        "sharing": ("Who we share with", "We share with:\n\n{{ partners }}"),
+        "retention": ("How long we keep information", "We keep records for six years."),
+    }
+    for position, (key, (heading, body)) in enumerate(bodies.items()):
+        clause = Clause.objects.create(key=key, heading=heading, art13_items=ALL_ITEMS)
+        ClauseVersion.objects.create(clause=clause, body=body, status="published")
+        NoticeTypeClause.objects.create(notice_type=notice_type, clause=clause, position=position)
+    schools = [SchoolFactory(name=f"Wexbury School {n}") for n in range(3)]
+    SharingPartnerFactory(name="Department for Education")
+    for school in schools:
+        SchoolNotice.objects.create(
+            school=school,
+            notice_type=notice_type,
+            review_date=datetime.date.today() + datetime.timedelta(days=365),
+        )
+    notices_publish(school_notices=select_school_notices())
+    call_command("publish_notices", "--all", verbosity=0)  # PDFs for the first versions
+    UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
+    return schools
+
+
+def _log_in(page: Page, base: str) -> None:
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill("dpo")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("link", name="Dashboard: what needs attention")).to_be_visible()
+
+
+def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server, county):
+    base = live_server.url
+    _log_in(page, base)
+    clause = Clause.objects.get(key="retention")
+
+    # Draft a change from the live version.
+    page.goto(f"{base}/admin/clauses/clause/{clause.pk}/change/")
+    page.get_by_role("button", name="Start a new draft").click()
+    expect(page.get_by_text("Started version 2")).to_be_visible()
+    page.get_by_label("Body").fill("We keep records for seven years, then destroy them safely.")
+    page.get_by_label("Change summary").fill("Retention period changed to seven years.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_text("Version 2 is draft")).to_be_visible()
+
+    # Preview it for one school.
+    page.get_by_role("link", name="Preview for a school").click()
+    page.get_by_label("Show the notice of").select_option(
+        label=f"{county[0].name}: How we use pupil information"
+    )
+    page.get_by_role("button", name="Preview").click()
+    expect(page.locator(".notice-preview")).to_contain_text("seven years, then destroy them")
+
+    # See the impact: every school changes, with a word-level diff.
+    page.go_back()
+    page.go_back()
+    page.get_by_role("link", name="Impact of publishing").click()
+    expect(page.locator(".impact-count")).to_contain_text("3 of 3")
+    expect(page.locator("del").first).to_contain_text("six")
+    expect(page.locator("ins").first).to_contain_text("seven")
+    expect(page.locator("ins").first).to_contain_text("added:")
+
+    # Publish everywhere: the run waits for the worker.
+    page.get_by_role("button", name="Publish everywhere").click()
+    expect(page.get_by_text("Re-publishing 3 school notices in the background")).to_be_visible()
+    expect(page.get_by_text("pages 0 of 3")).to_be_visible()
+    page.goto(f"{base}/admin/dashboard/")
+    expect(page.locator("#dashboard-status")).to_contain_text("Needs attention")
+    expect(page.locator("#count-behind")).to_have_text("3")
+
+    # The worker brings every school to the new version.
+    call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
+    page.goto(f"{base}/admin/notices/publishrun/")
+    expect(page.get_by_text("pages 3 of 3, PDFs 3 of 3")).to_be_visible()
+    page.goto(f"{base}/admin/dashboard/")
+    expect(page.locator("#dashboard-status")).to_contain_text("All clear")
+    expect(page.locator(".matrix tbody tr")).to_have_count(3)
+    assert {
+        p.number
+        for p in Publication.objects.filter(school_notice__school__in=county).order_by("-number")[
+            :3
+        ]
+    } == {2}
+    page.goto(f"{base}/schools/{county[1].slug}/privacy-notice/")
+    expect(page.get_by_text("seven years, then destroy them safely")).to_be_visible()

@@ -33,8 +33,10 @@ class Command(DBWorkerCommand):
     )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        stop = threading.Event()
         requeue_stale_tasks()
+        if options["batch"]:  # one pass over the queue: the check above is enough
+            return super().handle(*args, **options)
+        stop = threading.Event()
         watcher = threading.Thread(target=_watch_for_stale_tasks, args=(stop,), daemon=True)
         watcher.start()
         try:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint fmt bench publish system-deps clean
+.PHONY: help run test lint fmt bench worker publish system-deps clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -25,8 +25,9 @@ run: $(STAMP) ## Set up, load the demo county, publish its notices and serve on 
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	$(PY) manage.py publish_notices --all --no-pdf
-	@echo "Rendering the PDFs in the background; a PDF asked for first is rendered on demand."
-	$(PY) manage.py publish_notices --all --verbosity 0 > /dev/null 2>&1 &
+	$(PY) manage.py publish_notices --all --background
+	@echo "Starting the worker beside the server (it renders the PDFs); its log is worker.log."
+	$(PY) manage.py run_worker > worker.log 2>&1 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
@@ -44,6 +45,9 @@ fmt: $(STAMP) ## Format and fix with ruff
 
 bench: $(STAMP) ## Run the publishing benchmark (BENCH_ARGS="--schools 550")
 	$(PY) benchmarks/publish.py $(BENCH_ARGS)
+
+worker: $(STAMP) ## Run the background worker (pages, PDFs, retries)
+	$(PY) manage.py run_worker
 
 publish: $(STAMP) ## Publish every school's notices
 	$(PY) manage.py publish_notices --all

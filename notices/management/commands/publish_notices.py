@@ -12,6 +12,7 @@ from notices.batch import (
     pdfs_render,
     select_school_notices,
 )
+from notices.jobs import publish_run_start
 
 
 class Command(BaseCommand):
@@ -35,6 +36,11 @@ class Command(BaseCommand):
             help="Worker processes for PDFs (default 1).",
         )
         parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the work for the worker (manage.py run_worker) instead of doing it now.",
+        )
+        parser.add_argument(
             "--no-pdf",
             action="store_true",
             help="Publish the pages only; PDFs are rendered on first download.",
@@ -55,6 +61,12 @@ class Command(BaseCommand):
             missing = sorted(set(options["schools"]) - found)
             if missing:
                 raise CommandError(f"No open school with a notice: {', '.join(missing)}.")
+        if options["background"]:
+            run = publish_run_start(
+                school_notices=school_notices, reason="Published from the command line"
+            )
+            self.stdout.write(f"Queued {run.total} notices for the worker (publish run {run.pk}).")
+            return
         show = options["verbosity"] > 0
         report = BatchReport()
         with tqdm(

@@ -55,4 +55,4 @@ class Command(BaseCommand):
         for username in office:
             write(f"    {username}")
         write("")
-        write("Publish the notices with: manage.py publish_notices --all")
+        write("Publish the notices with: manage.py publish_notices --all (make run does).")

@@ -6,6 +6,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from schools.models import School
@@ -96,20 +97,31 @@ def notice_versions(request: HttpRequest, school_slug: str, type_slug: str) -> H
         return _not_found(request, school_slug, type_slug)
     publications = list(
         school_notice.publications.only(
-            "number", "published_at", "change_summary", "pdf", "pdf_size", "school_notice_id"
+            "number",
+            "published_at",
+            "change_summary",
+            "pdf",
+            "pdf_size",
+            "pdf_rendered_at",
+            "input_hash",
+            "school_notice_id",
         ).order_by("-number")
     )
     if not publications:
         return _not_found(request, school_slug, type_slug)
-    return render(
+    return _cacheable(
         request,
-        "notices/versions.html",
-        {
-            "school_notice": school_notice,
-            "school": school_notice.school,
-            "notice_type": school_notice.notice_type,
-            "publications": publications,
-        },
+        publications[0],
+        lambda: render(
+            request,
+            "notices/versions.html",
+            {
+                "school_notice": school_notice,
+                "school": school_notice.school,
+                "notice_type": school_notice.notice_type,
+                "publications": publications,
+            },
+        ),
     )
 
 
@@ -150,6 +162,7 @@ def notice_changes(
 
 
 @require_safe
+@cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_object_or_404(School.objects.select_related("local_authority"), slug=school_slug)
     notices = school.notices.select_related("notice_type").filter(publications__isnull=False)

@@ -6,13 +6,17 @@ import difflib
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from .models import LocalAuthority, School
 from .search import MAX_RESULTS, normalise, school_search
 
+PUBLIC_CACHE_SECONDS = 300
+
 
 @require_safe
+@cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def home(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     context: dict = {"query": query, "authorities": LocalAuthority.objects.all()}
@@ -43,6 +47,7 @@ def _suggestions(query: str) -> list[School]:
 
 
 @require_safe
+@cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def authority_detail(request: HttpRequest, authority_slug: str) -> HttpResponse:
     authority = get_object_or_404(LocalAuthority, slug=authority_slug)
     schools = authority.schools.open().order_by("name")
@@ -50,5 +55,6 @@ def authority_detail(request: HttpRequest, authority_slug: str) -> HttpResponse:
 
 
 @require_safe
+@cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")

@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 
 from clauses.markup import PLACEHOLDERS, compile_body
 from clauses.models import ClauseVersion
@@ -63,11 +64,26 @@ class NoticeInputs:
     renderer_version: str = RENDERER_VERSION
     hash: str = field(default="", compare=False)
 
+    @cached_property
+    def _snapshot(self) -> dict:
+        return {
+            "school_notice_id": self.school_notice_id,
+            "school_slug": self.school_slug,
+            "school_name": self.school_name,
+            "notice_type_slug": self.notice_type_slug,
+            "notice_title": self.notice_title,
+            "audience": self.audience,
+            "is_primary": self.is_primary,
+            "review_date": self.review_date,
+            "facts": dict(self.facts),
+            "partners": [asdict(partner) for partner in self.partners],
+            "clauses": [asdict(clause) for clause in self.clauses],
+            "renderer_version": self.renderer_version,
+        }
+
     def snapshot(self) -> dict:
-        """A JSON-able record of the inputs, stored with the publication."""
-        data = asdict(self)
-        data.pop("hash")
-        return json.loads(json.dumps(data))  # tuples become lists, as when read back
+        """A JSON-able record of the inputs (lists, as read back), stored with the publication."""
+        return self._snapshot
 
     def problems(self) -> list[str]:
         """Why this notice cannot be published: missing facts, named by school, field, clause."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
+from functools import lru_cache, partial
 
 import nh3
 from django.template.loader import render_to_string
@@ -59,7 +59,9 @@ class Section:
     html: SafeString
 
 
+@lru_cache(maxsize=512)
 def _partners_html(partners: tuple[PartnerInput, ...]) -> str:
+    """Cached: most schools of an authority share the same list of partners."""
     return render_to_string("notices/partials/partners.html", {"partners": partners})
 
 

@@ -56,7 +56,11 @@ def _publish(
 ) -> PublishResult:
     # Lock the school notice so two publishers cannot take the same number.
     SchoolNotice.objects.select_for_update().filter(pk=school_notice.pk).first()
-    live = school_notice.publications.order_by("-number").first()
+    live = (
+        school_notice.publications.only("pk", "number", "input_hash", "inputs")
+        .order_by("-number")
+        .first()
+    )
     if live is not None and live.input_hash == inputs.hash:
         _record_error(school_notice, "")
         return PublishResult(school_notice, "unchanged", live)
@@ -73,7 +77,11 @@ def _publish(
         published_by=user if user is not None and user.is_authenticated else None,
         published_at=published_at,
     )
-    publication.clause_versions.set([clause.version_id for clause in inputs.clauses])
+    through = Publication.clause_versions.through
+    through.objects.bulk_create(
+        through(publication_id=publication.pk, clauseversion_id=clause.version_id)
+        for clause in inputs.clauses
+    )
     _record_error(school_notice, "")
     return PublishResult(school_notice, "published", publication)
 

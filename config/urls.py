@@ -10,6 +10,7 @@ admin.site.index_title = "DPO service"
 urlpatterns = [
     path("admin/dashboard/", admin_views.dashboard, name="dpo_dashboard"),
     path("admin/", admin.site.urls),
+    path("office/", include("schools.office.urls")),
     path("", include("schools.urls")),
     path("", include("notices.urls")),
 ]

@@ -54,7 +54,8 @@ def normalise_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
-_https_url = URLValidator(schemes=["https"], message=HTTPS_ERROR)
+# Its own code, so a form does not swap the message for its generic "Enter a valid URL."
+_https_url = URLValidator(schemes=["https"], message=HTTPS_ERROR, code="not_https")
 
 
 def validate_https_url(value: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -43,3 +44,26 @@ def page(browser: Browser) -> Iterator[Page]:
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def staff_groups(transactional_db) -> None:
+    """The two staff groups, as their migration makes them.
+
+    Transactional tests flush the database after each test, which removes rows that migrations
+    created, so browser tests put the groups back with the migration's own function.
+    """
+    from django.apps import apps
+
+    migration = importlib.import_module("schools.migrations.0002_groups")
+    migration.create_groups(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types() -> Iterator[None]:
+    """Flushing re-creates content types with new ids; forget the cached ones around each test."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()

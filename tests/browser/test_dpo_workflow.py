@@ -21,7 +21,7 @@ ALL_ITEMS = [item.value for item in Art13Item]
 
 
 @pytest.fixture
-def county(tmp_path, settings):
+def county(tmp_path, settings, staff_groups):
     settings.MEDIA_ROOT = tmp_path
     notice_type = NoticeType.objects.create(
         slug="pupils", title="How we use pupil information", audience="Parents", is_primary=True

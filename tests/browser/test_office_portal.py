@@ -24,9 +24,11 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
 
 @pytest.fixture
-def schools(tmp_path, settings):
+def schools(tmp_path, settings, staff_groups):
     settings.MEDIA_ROOT = tmp_path
     notice_type = NoticeTypeFactory(slug="pupils", title="How we use pupil data", is_primary=True)
     version = ClauseVersionFactory(
@@ -77,3 +79,33 @@ def test_an_office_user_updates_the_phone_and_sees_it_published(page: Page, live
     assert refused.status == 404
     refused = page.goto(f"{base}/office/schools/{theirs.slug}/history/")
     assert refused.status == 404
+
+
+def test_office_pages_have_no_wcag_22_aa_violations(page: Page, live_server, schools):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ours, _ = schools
+    base = live_server.url
+    checks = []
+    page.goto(f"{base}/office/login/")
+    checks.append(Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}))
+    page.get_by_label("Username").fill("office-alder")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    for path in [
+        "/office/",
+        f"/office/schools/{ours.slug}/",
+        f"/office/schools/{ours.slug}/history/",
+        "/office/password/",
+    ]:
+        page.goto(f"{base}{path}")
+        checks.append(Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}))
+    page.goto(f"{base}/office/schools/{ours.slug}/")
+    page.get_by_label("Phone").fill("not a number")
+    page.get_by_role("button", name="Save details").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    checks.append(Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}))
+
+    assert [c.violations_count for c in checks] == [0] * len(checks), [
+        c.generate_report() for c in checks if c.violations_count
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,6 +15,9 @@ from django.utils import timezone
 from .changes import summarise_changes
 from .inputs import InputsBuilder, NoticeInputs
 from .models import Publication, SchoolNotice, notice_url
+
+if TYPE_CHECKING:
+    from .pdf import Cover
 from .rendering import render_notice_html
 
 logger = logging.getLogger(__name__)
@@ -105,31 +109,32 @@ def publication_public_url(publication: Publication) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def publication_cover(publication: Publication) -> Cover:
+    """What the PDF's first page says: all of it from the publication itself."""
+    from .pdf import Cover  # WeasyPrint loads only where PDFs are made
+
+    inputs = publication.inputs
+    return Cover(
+        school_name=inputs["school_name"],
+        title=inputs["notice_title"],
+        audience=inputs["audience"],
+        number=publication.number,
+        published_at=publication.published_at,
+        url=publication_public_url(publication),
+    )
+
+
 def publication_render_pdf(*, publication: Publication) -> Publication:
     """Render and store the publication's PDF, unless it already has one."""
-    from .pdf import Cover, render_pdf  # WeasyPrint loads only where PDFs are made
+    from .pdf import render_pdf  # WeasyPrint loads only where PDFs are made
 
     if publication.has_pdf:
         return publication
-    school_notice = publication.school_notice
-    inputs = publication.inputs
-    rendered = render_pdf(
-        notice_html=publication.html,
-        cover=Cover(
-            school_name=inputs["school_name"],
-            title=inputs["notice_title"],
-            audience=inputs["audience"],
-            number=publication.number,
-            published_at=publication.published_at,
-            url=publication_public_url(publication),
-        ),
-    )
-    return _store_pdf(publication, school_notice, rendered.content, rendered.pages)
+    rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
+    return _store_pdf(publication, rendered.content, rendered.pages)
 
 
-def _store_pdf(
-    publication: Publication, school_notice: SchoolNotice, content: bytes, pages: int
-) -> Publication:
+def _store_pdf(publication: Publication, content: bytes, pages: int) -> Publication:
     with transaction.atomic():
         locked = Publication.objects.select_for_update().get(pk=publication.pk)
         if locked.has_pdf:  # another worker got there first

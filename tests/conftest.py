@@ -131,3 +131,28 @@ def admin_form_data(response) -> dict[str, Any]:
 @pytest.fixture
 def admin_post_data() -> Callable[[Any], dict[str, Any]]:
     return admin_form_data
+
+
+@pytest.fixture
+def run_worker(django_capture_on_commit_callbacks, monkeypatch) -> Callable[[], None]:
+    """Run the queued tasks in this process until none are left, as a worker would.
+
+    Tests run inside a transaction that never commits, so what tasks queue "on commit" is
+    captured and released after each pass; and the worker must not close the test's database
+    connection between tasks as it would its own.
+    """
+    from django.core.management import call_command
+
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run() -> None:
+        for _ in range(10):
+            with django_capture_on_commit_callbacks(execute=True) as queued:
+                call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
+            if not queued:
+                return
+        raise AssertionError("the task queue never emptied")
+
+    return run

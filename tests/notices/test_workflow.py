@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -56,25 +55,6 @@ def _draft(clause, body: str) -> ClauseVersion:
     draft.change_summary = "Shorter retention."
     draft.save()
     return draft
-
-
-@pytest.fixture
-def run_worker(django_capture_on_commit_callbacks):
-    """Run queued tasks until none are left, as a worker would between commits.
-
-    Tests run inside a transaction that never commits, so what tasks queue "on commit" is
-    captured and released after each pass.
-    """
-
-    def run() -> None:
-        for _ in range(10):
-            with django_capture_on_commit_callbacks(execute=True) as queued:
-                call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
-            if not queued:
-                return
-        raise AssertionError("the queue never emptied")
-
-    return run
 
 
 def test_the_preview_shows_the_draft_without_publishing_it(library):
@@ -175,15 +155,18 @@ def test_a_failing_pdf_is_retried_then_reported(
 def test_a_failed_run_can_be_retried(
     run_worker, library, django_capture_on_commit_callbacks, monkeypatch
 ):
+    working = tasks.publication_render_pdf
+
+    def disk_full(*, publication):
+        raise OSError("disk full")
+
     monkeypatch.setattr(tasks, "MAX_ATTEMPTS", 1)
-    monkeypatch.setattr(
-        tasks, "publication_render_pdf", lambda **kw: (_ for _ in ()).throw(OSError("disk full"))
-    )
+    monkeypatch.setattr(tasks, "publication_render_pdf", disk_full)
     draft = _draft(library["cctv"], "We record the gates for 14 days.")
     with django_capture_on_commit_callbacks(execute=True):
         failed_run = clause_version_publish_everywhere(version=draft, user=None).run
     run_worker()
-    monkeypatch.undo()
+    monkeypatch.setattr(tasks, "publication_render_pdf", working)  # the disk has room again
 
     with django_capture_on_commit_callbacks(execute=True):
         retry = publish_run_retry(run=PublishRun.objects.get(pk=failed_run.pk), user=None)

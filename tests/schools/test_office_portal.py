@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import reversion
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from reversion.models import Version
 
@@ -60,18 +59,6 @@ def notice(school_a):
     school_notice = SchoolNoticeFactory(school=school_a, notice_type=notice_type)
     notices_publish(school_notices=select_school_notices())
     return school_notice
-
-
-@pytest.fixture
-def run_worker(django_capture_on_commit_callbacks):
-    def run() -> None:
-        for _ in range(10):
-            with django_capture_on_commit_callbacks(execute=True) as queued:
-                call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)
-            if not queued:
-                return
-
-    return run
 
 
 # Permissions -----------------------------------------------------------------------------------

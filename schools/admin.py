@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.urls import URLPattern, path
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from .models import DataProtectionOfficer, LocalAuthority, School, SchoolMembership, SharingPartner
@@ -46,6 +47,20 @@ class SchoolAdmin(VersionAdmin):
     list_select_related = ["local_authority", "dpo"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OwnPartnerInline, MembershipInline]
+    change_list_template = "admin/schools/school/change_list.html"
+
+    def get_urls(self) -> list[URLPattern]:
+        from .admin_views import gias_import_view
+
+        return [
+            path(
+                "import-gias/",
+                self.admin_site.admin_view(gias_import_view),
+                name="schools_school_gias_import",
+            ),
+            *super().get_urls(),
+        ]
+
     fieldsets = [
         (
             None,

@@ -176,3 +176,28 @@ def test_the_command_prints_counts_and_reasons(tmp_path, capsys):
     assert "Created 1, updated 0, unchanged 0, skipped 1, invalid 1." in captured.out
     assert "Skipped line 4: closed (Closed)" in captured.out
     assert "Invalid line 3: urn:" in captured.err
+
+
+def test_the_admin_previews_then_imports(dpo_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = (GIAS / "schools_experience_edubase_sample_2018.csv").open("rb")
+
+    preview = dpo_client.post("/admin/schools/school/import-gias/", {"file": upload})
+
+    assert preview.status_code == 200
+    assert "Preview: nothing has been saved yet" in preview.content.decode()
+    assert "Created 4, updated 0" in preview.content.decode()
+    assert not School.objects.exists()
+    confirm = dpo_client.post(
+        "/admin/schools/school/import-gias/",
+        {"token": preview.context["token"], "authority_code": ""},
+    )
+    assert confirm.status_code == 302
+    assert School.objects.count() == 4
+
+
+def test_office_staff_cannot_import(office_a_client):
+    response = office_a_client.get("/admin/schools/school/import-gias/")
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,189 @@
+"""Adopting a school's existing notice: how far it has drifted from the clause library.
+
+The existing notice and the library (each clause rendered for the school) are compared as plain
+paragraphs. Each clause is matched to the run of paragraphs most like it; what no clause matches
+is a local addition. Emails and phone numbers in the old text that differ from the school's
+record are stale facts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import asdict, dataclass, field
+
+import phonenumbers
+
+from clauses.models import Art13Item, Clause
+
+from .diff import word_diff
+from .documents import Block, blocks, html_to_text, normalise_space
+from .inputs import InputsBuilder, school_notices_for_publishing
+from .models import NoticeType, SchoolNotice
+from .rendering import render_sections
+
+IDENTICAL = "identical"
+CHANGED = "changed"
+MISSING = "missing"
+MATCH_THRESHOLD = 0.6  # below this, a clause is missing rather than changed
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@dataclass
+class ClauseReport:
+    key: str
+    title: str
+    status: str
+    version: int
+    similarity: float
+    diff: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class AdoptionReport:
+    school: str
+    notice_type: str
+    clauses: list[ClauseReport]
+    local_additions: list[str]
+    art13_missing: list[str]
+    stale_facts: list[dict[str, str]]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            status: sum(1 for clause in self.clauses if clause.status == status)
+            for status in (IDENTICAL, CHANGED, MISSING)
+        }
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio()
+
+
+def _best_window(clause_text: str, paragraphs: list[Block], size: int) -> tuple[float, int, int]:
+    """The run of paragraphs most like the clause: (similarity, start, end)."""
+    best = (0.0, 0, 0)
+    for length in {max(1, size - 1), size, size + 1}:
+        for start in range(0, max(1, len(paragraphs) - length + 1)):
+            window = " ".join(block.text for block in paragraphs[start : start + length])
+            score = _similarity(clause_text, window)
+            if score > best[0]:
+                best = (score, start, start + length)
+    return best
+
+
+def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
+    """Compare an existing notice's text with the library rendered for the school."""
+    school_notice = school_notices_for_publishing([school_notice.pk]).get()
+    inputs = InputsBuilder().build(school_notice)
+    sections = render_sections(inputs)
+    document = blocks(text)
+    paragraphs = [block for block in document if not block.is_heading]
+    used: set[int] = set()
+    reports: list[ClauseReport] = []
+    for clause, section in zip(inputs.clauses, sections, strict=True):
+        clause_blocks = [b for b in blocks(html_to_text(section.html)) if not b.is_heading]
+        clause_text = normalise_space(" ".join(b.text for b in clause_blocks))
+        score, start, end = _best_window(clause_text, paragraphs, len(clause_blocks))
+        found = normalise_space(" ".join(b.text for b in paragraphs[start:end]))
+        if score >= MATCH_THRESHOLD:
+            used.update(range(start, end))
+            status = IDENTICAL if found == clause_text else CHANGED
+            diff = [] if status == IDENTICAL else word_diff(clause_text, found)
+        else:
+            status, diff, score = MISSING, [], round(score, 3)
+        reports.append(
+            ClauseReport(
+                key=clause.key,
+                title=clause.heading,
+                status=status,
+                version=clause.version_number,
+                similarity=round(score, 3),
+                diff=diff,
+            )
+        )
+    headings = {normalise_space(c.heading).lower() for c in inputs.clauses}
+    additions = [
+        block.text
+        for index, block in enumerate(paragraphs)
+        if index not in used and normalise_space(block.text).lower() not in headings
+    ]
+    return AdoptionReport(
+        school=school_notice.school.slug,
+        notice_type=school_notice.notice_type.slug,
+        clauses=reports,
+        local_additions=additions,
+        art13_missing=_art13_missing(school_notice.notice_type, reports),
+        stale_facts=stale_facts(
+            text=text,
+            facts=inputs.facts,
+            library_text=" ".join(html_to_text(section.html) for section in sections),
+        ),
+    )
+
+
+def _art13_missing(notice_type: NoticeType, reports: list[ClauseReport]) -> list[str]:
+    present = {r.key for r in reports if r.status != MISSING}
+    covered = {
+        item for clause in Clause.objects.filter(key__in=present) for item in clause.art13_items
+    }
+    skipped = set(notice_type.not_applicable_items)
+    return [item.value for item in Art13Item if item not in covered and item not in skipped]
+
+
+EMAIL_FIELDS = ["school.email", "school.data_request_email", "dpo.email"]
+PHONE_FIELDS = ["school.phone", "dpo.phone"]
+
+
+def stale_facts(*, text: str, facts: dict[str, str], library_text: str) -> list[dict[str, str]]:
+    """Emails and phone numbers in the old text that are neither the school's record nor in
+    the library's own wording (such as the ICO's helpline)."""
+    stale: list[dict[str, str]] = []
+    library_emails = {m.group(0).rstrip(".").lower() for m in _EMAIL_RE.finditer(library_text)}
+    library_phones = {
+        phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+        for m in phonenumbers.PhoneNumberMatcher(library_text, "GB")
+    }
+    known_emails: dict[str, str] = {}  # value -> field; the school's own first
+    for name in EMAIL_FIELDS:
+        if facts.get(name):
+            known_emails.setdefault(facts[name].lower(), name)
+    for email in dict.fromkeys(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(text)):
+        if email.lower() in known_emails.keys() | library_emails or not known_emails:
+            continue
+        field_name = _replaced_field(email, list(known_emails.values()), facts, text, library_text)
+        stale.append({"field": field_name, "found": email, "expected": facts[field_name]})
+    known_phones: dict[str, str] = {}
+    for name in PHONE_FIELDS:
+        if facts.get(name):
+            known_phones.setdefault(_e164(facts[name]), name)
+    seen: set[str] = set()
+    for match in phonenumbers.PhoneNumberMatcher(text, "GB"):
+        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        if number in known_phones or number in library_phones or number in seen or not known_phones:
+            continue
+        seen.add(number)
+        field_name = next(iter(known_phones.values()))
+        stale.append(
+            {"field": field_name, "found": match.raw_string, "expected": facts[field_name]}
+        )
+    return stale
+
+
+def _replaced_field(
+    found: str, fields: list[str], facts: dict[str, str], text: str, library_text: str
+) -> str:
+    """Which fact the found value stands in for: one the library shows and the old text lacks,
+    else the likeliest by spelling."""
+    absent = [n for n in fields if facts[n] in library_text and facts[n] not in text] or fields
+    return max(absent, key=lambda name: _similarity(" ".join(found), " ".join(facts[name])))
+
+
+def _e164(value: str) -> str:
+    try:
+        number = phonenumbers.parse(value, "GB")
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,153 @@
+"""Adopting an existing notice: every perturbation is reported, and nothing else."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from notices.adoption import notice_adopt
+from notices.batch import notices_publish, select_school_notices
+from notices.documents import html_to_text
+from tests.factories import (
+    ClauseFactory,
+    ClauseVersionFactory,
+    NoticeTypeClauseFactory,
+    NoticeTypeFactory,
+    SchoolNoticeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CLAUSES = {
+    "who-we-are": (
+        "Who we are",
+        ["controller"],
+        "We are {{ school.name }}, the controller of the information we hold about pupils.\n\n"
+        "Write to us at {{ school.email }} or call {{ school.phone }}.",
+    ),
+    "why": (
+        "Why we use information",
+        ["purposes", "lawful-basis"],
+        "We use pupil information to teach, to keep pupils safe and to meet our duties in law.",
+    ),
+    "sharing": (
+        "Who we share with",
+        ["recipients"],
+        "We share some records with the local authority and the Department for Education.",
+    ),
+    "keeping": (
+        "How long we keep it",
+        ["retention"],
+        "Records are kept until the pupil is twenty five years old, then destroyed safely.",
+    ),
+    "complaints": (
+        "Complaints",
+        ["complaint", "rights"],
+        "If you are unhappy you can complain to the Information Commissioner's Office.",
+    ),
+}
+
+
+@pytest.fixture
+def school_notice(school_a):
+    notice_type = NoticeTypeFactory(slug="pupils", is_primary=True)
+    for position, (key, (heading, items, body)) in enumerate(CLAUSES.items()):
+        clause = ClauseFactory(key=key, heading=heading, art13_items=items)
+        ClauseVersionFactory(clause=clause, published=True, body=body)
+        NoticeTypeClauseFactory(notice_type=notice_type, clause=clause, position=position)
+    school_notice = SchoolNoticeFactory(school=school_a, notice_type=notice_type)
+    notices_publish(school_notices=select_school_notices())
+    return school_notice
+
+
+def _sections(school_notice) -> dict[str, str]:
+    """The live notice as plain text, section by section."""
+    from notices.diff import notice_sections
+
+    return {
+        section.key: f"{section.heading}\n\n{section.text}"
+        for section in notice_sections(school_notice.live_publication().html)
+    }
+
+
+def test_the_notice_as_published_is_identical_throughout(school_notice):
+    text = "\n\n".join(_sections(school_notice).values())
+
+    report = notice_adopt(school_notice=school_notice, text=text)
+
+    assert {c.status for c in report.clauses} == {"identical"}
+    assert (report.local_additions, report.stale_facts) == ([], [])
+    assert "dpo" in report.art13_missing  # no clause covers the DPO's details
+    assert "controller" not in report.art13_missing
+
+
+def test_every_perturbation_is_reported_and_nothing_else(school_notice):
+    sections = _sections(school_notice)
+    baseline = notice_adopt(school_notice=school_notice, text="\n\n".join(sections.values()))
+    school = school_notice.school
+    sections["why"] = sections["why"].replace("to keep pupils safe", "to keep children safe")
+    del sections["keeping"]  # dropped
+    sections["who-we-are"] = sections["who-we-are"].replace(school.email, "old.office@example.org")
+    order = ["complaints", "who-we-are", "sharing", "why"]  # reordered
+    text = "\n\n".join(sections[key] for key in order)
+    text += "\n\nWe also run a breakfast club with the parish council."
+
+    report = notice_adopt(school_notice=school_notice, text=text)
+
+    statuses = {c.key: c.status for c in report.clauses}
+    assert statuses == {
+        "who-we-are": "changed",
+        "why": "changed",
+        "sharing": "identical",
+        "keeping": "missing",
+        "complaints": "identical",
+    }
+    why = next(c for c in report.clauses if c.key == "why")
+    assert ("delete", "pupils") in why.diff and ("insert", "children") in why.diff
+    assert report.local_additions == ["We also run a breakfast club with the parish council."]
+    assert set(report.art13_missing) - set(baseline.art13_missing) == {"retention"}
+    assert report.stale_facts == [
+        {"field": "school.email", "found": "old.office@example.org", "expected": school.email}
+    ]
+
+
+def test_an_old_phone_number_is_a_stale_fact(school_notice):
+    text = "\n\n".join(_sections(school_notice).values()).replace(
+        school_notice.school.phone, "0113 496 0999"
+    )
+
+    report = notice_adopt(school_notice=school_notice, text=text)
+
+    assert report.stale_facts == [
+        {"field": "school.phone", "found": "0113 496 0999", "expected": school_notice.school.phone}
+    ]
+
+
+def test_it_reads_an_html_notice(school_notice):
+    html = school_notice.live_publication().html
+
+    report = notice_adopt(school_notice=school_notice, text=html_to_text(html))
+
+    assert {c.status for c in report.clauses} == {"identical"}
+
+
+def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
+    path = tmp_path / "old-notice.html"
+    path.write_text(school_notice.live_publication().html)
+
+    call_command("adopt_notice", str(path), "--school", school_notice.school.slug, "--json")
+
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {
+        "school",
+        "notice_type",
+        "clauses",
+        "local_additions",
+        "art13_missing",
+        "stale_facts",
+    }
+    assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
+    assert data["school"] == school_notice.school.slug
+    assert data["notice_type"] == "pupils"

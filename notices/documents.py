@@ -18,6 +18,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*•●▪◦]|\d+[.)])\s+")
 class Block:
     text: str
     is_heading: bool = False
+    is_item: bool = False  # a list item
 
 
 def document_text(path: Path) -> str:
@@ -58,7 +59,7 @@ def blocks(text: str) -> list[Block]:
         if not lines:
             continue
         if len(lines) > 1 and all(_BULLET_RE.match(line) for line in lines):
-            result.extend(Block(_BULLET_RE.sub("", line)) for line in lines)
+            result.extend(Block(_BULLET_RE.sub("", line), is_item=True) for line in lines)
             continue
         joined = " ".join(lines)
         if joined.startswith("#"):
@@ -66,7 +67,8 @@ def blocks(text: str) -> list[Block]:
         elif _looks_like_heading(joined):
             result.append(Block(joined, is_heading=True))
         else:
-            result.append(Block(_BULLET_RE.sub("", joined) if _BULLET_RE.match(joined) else joined))
+            is_item = bool(_BULLET_RE.match(joined))
+            result.append(Block(_BULLET_RE.sub("", joined) if is_item else joined, is_item=is_item))
     return result
 
 

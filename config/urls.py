@@ -9,6 +9,7 @@ admin.site.index_title = "DPO service"
 
 urlpatterns = [
     path("admin/dashboard/", admin_views.dashboard, name="dpo_dashboard"),
+    path("admin/adopt/", admin_views.adopt_view, name="adopt_notice"),
     path("admin/", admin.site.urls),
     path("office/", include("schools.office.urls")),
     path("", include("schools.urls")),

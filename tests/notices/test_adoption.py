@@ -151,3 +151,21 @@ def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
     assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
     assert data["school"] == school_notice.school.slug
     assert data["notice_type"] == "pupils"
+
+
+def test_the_admin_page_shows_the_drift_report(school_notice, dpo_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    html = school_notice.live_publication().html.replace("twenty five", "thirty")
+    upload = SimpleUploadedFile("old.html", html.encode(), content_type="text/html")
+
+    response = dpo_client.post("/admin/adopt/", {"school_notice": school_notice.pk, "file": upload})
+
+    assert response.status_code == 200
+    statuses = {c.key: c.status for c in response.context["report"].clauses}
+    assert statuses["keeping"] == "changed"
+    assert "thirty" in response.content.decode()
+
+
+def test_office_staff_cannot_open_the_adoption_page(office_a_client, db):
+    assert office_a_client.get("/admin/adopt/").status_code == 302

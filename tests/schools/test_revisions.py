@@ -110,3 +110,20 @@ def test_reverting_a_revision_in_code_restores_the_earlier_phone(
 
     school.refresh_from_db()
     assert school.phone == OLD_PHONE
+
+
+def test_the_admin_compares_two_revisions_field_by_field(dpo_client, school, admin_post_data):
+    edit_phone_in_admin(dpo_client, school, NEW_PHONE, admin_post_data)
+    old, new = Version.objects.get_for_object(school).order_by("pk")
+
+    history = dpo_client.get(f"/admin/schools/school/{school.pk}/history/")
+    compare = dpo_client.get(
+        f"/admin/schools/school/{school.pk}/history/compare/",
+        {"version_id1": old.pk, "version_id2": new.pk},
+    )
+
+    assert history.status_code == 200
+    assert "compare" in history.content.decode().lower()
+    body = compare.content.decode()
+    assert compare.status_code == 200
+    assert OLD_PHONE in body and NEW_PHONE in body

@@ -62,16 +62,57 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio()
 
 
-def _best_window(clause_text: str, paragraphs: list[Block], size: int) -> tuple[float, int, int]:
-    """The run of paragraphs most like the clause: (similarity, start, end)."""
-    best = (0.0, 0, 0)
-    for length in {max(1, size - 1), size, size + 1}:
-        for start in range(0, max(1, len(paragraphs) - length + 1)):
-            window = " ".join(block.text for block in paragraphs[start : start + length])
-            score = _similarity(clause_text, window)
-            if score > best[0]:
-                best = (score, start, start + length)
-    return best
+@dataclass(frozen=True)
+class _Document:
+    """The old notice as one run of words, with the paragraph each word belongs to.
+
+    Matching runs on words, not paragraphs, so it works whatever the layout: a PDF's text comes
+    out with line breaks where paragraphs were.
+    """
+
+    words: list[str]
+    paragraph_of: list[int]
+    paragraphs: list[Block]
+
+    @classmethod
+    def read(cls, text: str) -> _Document:
+        words: list[str] = []
+        paragraph_of: list[int] = []
+        paragraphs = [block for block in blocks(text) if not block.is_heading]
+        for index, block in enumerate(paragraphs):
+            block_words = block.text.split()
+            words.extend(block_words)
+            paragraph_of.extend([index] * len(block_words))
+        return cls(words, paragraph_of, paragraphs)
+
+
+def _best_window(
+    matcher: difflib.SequenceMatcher, clause_words: list[str], document: _Document
+) -> tuple[float, int, int]:
+    """The stretch of the document most like the clause: (similarity, start, end) in words."""
+    matcher.set_seq1(clause_words)
+    anchor = max(matcher.get_matching_blocks(), key=lambda block: block.size)
+    if anchor.size == 0:
+        return 0.0, 0, 0
+    size = len(document.words)
+    slack = max(3, len(clause_words) // 5)
+    start = max(0, anchor.b - anchor.a)
+    end = min(size, start + len(clause_words))
+
+    def score(first: int, last: int) -> float:
+        window = document.words[first:last]
+        return difflib.SequenceMatcher(a=clause_words, b=window, autojunk=False).ratio()
+
+    # Slide each edge in turn rather than trying every pair: two passes find the best fit.
+    best = score(start, end)
+    for _ in range(2):
+        for last in range(max(start + 1, end - slack), min(size, end + slack) + 1):
+            if (candidate := score(start, last)) > best:
+                best, end = candidate, last
+        for first in range(max(0, start - slack), min(end, start + slack)):
+            if (candidate := score(first, end)) > best:
+                best, start = candidate, first
+    return best, start, end
 
 
 def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
@@ -79,21 +120,21 @@ def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
     school_notice = school_notices_for_publishing([school_notice.pk]).get()
     inputs = InputsBuilder().build(school_notice)
     sections = render_sections(inputs)
-    document = blocks(text)
-    paragraphs = [block for block in document if not block.is_heading]
-    used: set[int] = set()
+    document = _Document.read(text)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(document.words)
+    covered: set[int] = set()
     reports: list[ClauseReport] = []
     for clause, section in zip(inputs.clauses, sections, strict=True):
-        clause_blocks = [b for b in blocks(html_to_text(section.html)) if not b.is_heading]
-        clause_text = normalise_space(" ".join(b.text for b in clause_blocks))
-        score, start, end = _best_window(clause_text, paragraphs, len(clause_blocks))
-        found = normalise_space(" ".join(b.text for b in paragraphs[start:end]))
+        clause_words = html_to_text(section.html).split()
+        score, start, end = _best_window(matcher, clause_words, document)
+        found = document.words[start:end]
         if score >= MATCH_THRESHOLD:
-            used.update(range(start, end))
-            status = IDENTICAL if found == clause_text else CHANGED
-            diff = [] if status == IDENTICAL else word_diff(clause_text, found)
+            covered.update(range(start, end))
+            status = IDENTICAL if found == clause_words else CHANGED
+            diff = [] if status == IDENTICAL else word_diff(" ".join(clause_words), " ".join(found))
         else:
-            status, diff, score = MISSING, [], round(score, 3)
+            status, diff = MISSING, []
         reports.append(
             ClauseReport(
                 key=clause.key,
@@ -104,17 +145,11 @@ def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
                 diff=diff,
             )
         )
-    headings = {normalise_space(c.heading).lower() for c in inputs.clauses}
-    additions = [
-        block.text
-        for index, block in enumerate(paragraphs)
-        if index not in used and normalise_space(block.text).lower() not in headings
-    ]
     return AdoptionReport(
         school=school_notice.school.slug,
         notice_type=school_notice.notice_type.slug,
         clauses=reports,
-        local_additions=additions,
+        local_additions=_local_additions(document, covered, inputs.clauses),
         art13_missing=_art13_missing(school_notice.notice_type, reports),
         stale_facts=stale_facts(
             text=text,
@@ -122,6 +157,21 @@ def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
             library_text=" ".join(html_to_text(section.html) for section in sections),
         ),
     )
+
+
+def _local_additions(document: _Document, covered: set[int], clauses) -> list[str]:  # type: ignore[no-untyped-def]
+    """Paragraphs most of whose words no clause accounts for (clause headings aside)."""
+    headings = {normalise_space(clause.heading).lower() for clause in clauses}
+    uncovered = [0] * len(document.paragraphs)
+    for position, paragraph in enumerate(document.paragraph_of):
+        if position not in covered:
+            uncovered[paragraph] += 1
+    return [
+        block.text
+        for index, block in enumerate(document.paragraphs)
+        if uncovered[index] > len(block.text.split()) / 2
+        and normalise_space(block.text).lower() not in headings
+    ]
 
 
 def _art13_missing(notice_type: NoticeType, reports: list[ClauseReport]) -> list[str]:

@@ -169,3 +169,17 @@ def test_the_admin_page_shows_the_drift_report(school_notice, dpo_client):
 
 def test_office_staff_cannot_open_the_adoption_page(office_a_client, db):
     assert office_a_client.get("/admin/adopt/").status_code == 302
+
+
+def test_it_reads_a_pdf_copy_of_the_notice(school_notice, tmp_path, capsys):
+    from notices.services import publication_render_pdf
+
+    publication = publication_render_pdf(publication=school_notice.live_publication())
+    path = tmp_path / "old-notice.pdf"
+    path.write_bytes(publication.pdf.read())
+
+    call_command("adopt_notice", str(path), "--school", school_notice.school.slug, "--json")
+
+    data = json.loads(capsys.readouterr().out)
+    assert [c["status"] for c in data["clauses"]].count("missing") == 0
+    assert data["stale_facts"] == []

@@ -788,23 +788,15 @@ def warm_pdf_renderer() -> float:
 def print_documents(publication_ids: list[int]) -> list[str]:
     """The exact documents the app renders for these publications (cover and notice)."""
     from notices.models import Publication
-    from notices.pdf import Cover, print_document
-    from notices.services import publication_public_url
+    from notices.pdf import print_document
+    from notices.services import publication_cover
 
     documents = []
     publications = Publication.objects.select_related(
         "school_notice__school", "school_notice__notice_type"
     ).filter(pk__in=publication_ids)
     for publication in publications.order_by("pk"):
-        inputs = publication.inputs
-        cover = Cover(
-            school_name=inputs["school_name"],
-            title=inputs["notice_title"],
-            audience=inputs["audience"],
-            number=publication.number,
-            published_at=publication.published_at,
-            url=publication_public_url(publication),
-        )
+        cover = publication_cover(publication)
         documents.append(print_document(notice_html=publication.html, cover=cover))
     return documents
 

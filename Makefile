@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@test -f .env || printf '# Development settings for this checkout (see .env.example).\nDJANGO_DEBUG=1\n' > .env
 	@touch $(STAMP)
 
 system-deps: ## Install the Debian packages WeasyPrint and the browser tests need

@@ -746,7 +746,7 @@ def build_county(schools: int) -> County:
 
 def publish_pages(expected: int) -> float:
     """Publish every open school's notice; the seconds taken. All must publish, none fail."""
-    from notices.batch import notices_publish, select_school_notices
+    from notices.publishing.batch import notices_publish, select_school_notices
 
     with _timer() as elapsed:
         report = notices_publish(school_notices=select_school_notices())
@@ -778,7 +778,7 @@ def change_clause_and_publish(county: County, review: int, expected: int) -> flo
 def warm_pdf_renderer() -> float:
     """Import WeasyPrint and parse the print stylesheet in this process, so workers fork warm."""
     with _timer() as elapsed:
-        from notices.pdf import _font_config, _print_css
+        from notices.publishing.pdf import _font_config, _print_css
 
         _font_config()
         _print_css()
@@ -788,8 +788,8 @@ def warm_pdf_renderer() -> float:
 def print_documents(publication_ids: list[int]) -> list[str]:
     """The exact documents the app renders for these publications (cover and notice)."""
     from notices.models import Publication
-    from notices.pdf import print_document
-    from notices.services import publication_cover
+    from notices.publishing.pdf import print_document
+    from notices.publishing.services import publication_cover
 
     documents = []
     publications = Publication.objects.select_related(
@@ -805,7 +805,13 @@ def bare_render(document: str) -> tuple[int, int]:
     """One document through bare WeasyPrint: PDF size and this worker's peak RSS in KB."""
     import weasyprint  # noqa: TID251 - the floor the app is measured against
 
-    from notices.pdf import ASSET_ORIGIN, PDF_OPTIONS, StaticOnlyFetcher, _font_config, _print_css
+    from notices.publishing.pdf import (
+        ASSET_ORIGIN,
+        PDF_OPTIONS,
+        StaticOnlyFetcher,
+        _font_config,
+        _print_css,
+    )
 
     content = weasyprint.HTML(
         string=document, base_url=ASSET_ORIGIN, url_fetcher=StaticOnlyFetcher()
@@ -828,8 +834,8 @@ def bare_render_all(documents: list[str], jobs: int) -> tuple[float, int]:
 
 def measure_pdfs(jobs: int, expected: int) -> dict[str, float]:
     """Store every pending PDF through the app, then the same documents through bare WeasyPrint."""
-    from notices.batch import live_publications_without_pdf, pdfs_render
     from notices.models import Publication, SchoolNotice
+    from notices.publishing.batch import live_publications_without_pdf, pdfs_render
 
     pending = live_publications_without_pdf(SchoolNotice.objects.values_list("pk", flat=True))
     if len(pending) != expected:
@@ -889,9 +895,9 @@ def measure_phone_change() -> dict[str, float]:
     """One school's phone changes: seconds until its page is live, then its PDF stored."""
     import reversion
 
-    from notices.inputs import school_notices_for_publishing
     from notices.models import SchoolNotice
-    from notices.services import notice_publish, publication_render_pdf
+    from notices.publishing.inputs import school_notices_for_publishing
+    from notices.publishing.services import notice_publish, publication_render_pdf
 
     school_notice = SchoolNotice.objects.select_related("school").order_by("pk").first()
     school = school_notice.school

@@ -34,7 +34,7 @@ class ClauseAdmin(VersionAdmin):
     change_form_template = "admin/clauses/clause/change_form.html"
 
     def get_urls(self) -> list[URLPattern]:
-        from notices.admin_views import clause_start_draft_view
+        from notices.dpo.views import clause_start_draft_view
 
         return [
             path(
@@ -70,7 +70,7 @@ class ClauseVersionAdmin(VersionAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         # The workflow pages render notices, so they live with the notices app.
-        from notices import admin_views
+        from notices.dpo import views as admin_views
 
         view = self.admin_site.admin_view
         return [
@@ -125,7 +125,7 @@ class ClauseVersionAdmin(VersionAdmin):
 
     @admin.action(description="Publish the selected drafts everywhere", permissions=["change"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[ClauseVersion]) -> None:
-        from notices.jobs import clause_version_publish_everywhere
+        from notices.publishing.runs import clause_version_publish_everywhere
 
         def publish(*, version: ClauseVersion, user) -> None:  # type: ignore[no-untyped-def]
             result = clause_version_publish_everywhere(version=version, user=user)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "schools",
     "clauses",
     "notices",
+    "health",
+    "onboarding",
 ]
 
 MIDDLEWARE = [

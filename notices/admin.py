@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
-from .coverage import gap_message, notice_type_gaps, school_notice_gaps
-from .jobs import publish_run_retry, publish_run_start
+from health.coverage import gap_message, notice_type_gaps, school_notice_gaps
+from notices.publishing.runs import publish_run_retry, publish_run_start
+
 from .models import NoticeType, NoticeTypeClause, Publication, PublishRun, SchoolNotice
 
 

@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from clauses.markup import PLACEHOLDERS, placeholders_in
 from clauses.models import Clause, ClauseVersion
-from notices.inputs import school_facts
 from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
+from notices.publishing.inputs import school_facts
 from schools.models import (
     DataProtectionOfficer,
     LocalAuthority,

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from clauses.models import Art13Item, Clause, ClauseVersion
-from notices.batch import notices_publish, select_school_notices
 from notices.models import NoticeType, NoticeTypeClause, Publication, SchoolNotice
+from notices.publishing.batch import notices_publish, select_school_notices
 from tests.factories import PASSWORD, SchoolFactory, SharingPartnerFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

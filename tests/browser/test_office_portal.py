@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from notices.batch import notices_publish, select_school_notices
+from notices.publishing.batch import notices_publish, select_school_notices
 from tests.factories import (
     PASSWORD,
     ClauseVersionFactory,

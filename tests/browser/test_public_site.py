@@ -11,8 +11,8 @@ from playwright.sync_api import Page, expect
 
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_publish, clause_version_start_draft
-from notices.batch import notices_publish, select_school_notices
 from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
+from notices.publishing.batch import notices_publish, select_school_notices
 from schools.models import DataProtectionOfficer, LocalAuthority, School, SharingPartner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,9 +7,9 @@ import json
 import pytest
 from django.core.management import call_command
 
-from notices.adoption import notice_adopt
-from notices.batch import notices_publish, select_school_notices
-from notices.documents import html_to_text
+from notices.publishing.batch import notices_publish, select_school_notices
+from onboarding.adoption import notice_adopt
+from onboarding.documents import html_to_text
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -172,7 +172,7 @@ def test_office_staff_cannot_open_the_adoption_page(office_a_client, db):
 
 
 def test_it_reads_a_pdf_copy_of_the_notice(school_notice, tmp_path, capsys):
-    from notices.services import publication_render_pdf
+    from notices.publishing.services import publication_render_pdf
 
     publication = publication_render_pdf(publication=school_notice.live_publication())
     path = tmp_path / "old-notice.pdf"

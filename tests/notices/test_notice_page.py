@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from notices.batch import notices_publish, select_school_notices
 from notices.models import Publication
+from notices.publishing.batch import notices_publish, select_school_notices
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

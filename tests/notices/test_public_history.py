@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notices.batch import notices_publish, select_school_notices
+from notices.publishing.batch import notices_publish, select_school_notices
 from tests.factories import (
     ClauseVersionFactory,
     NoticeTypeClauseFactory,

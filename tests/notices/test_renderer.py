@@ -12,11 +12,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from notices import services
 from notices.models import Publication
-from notices.pdf import Cover, StaticOnlyFetcher, render_pdf
-from notices.rendering import sanitise
-from notices.services import notice_publish, publication_render_pdf
+from notices.publishing import services
+from notices.publishing.pdf import Cover, StaticOnlyFetcher, render_pdf
+from notices.publishing.rendering import sanitise
+from notices.publishing.services import notice_publish, publication_render_pdf
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

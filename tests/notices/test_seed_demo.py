@@ -17,9 +17,9 @@ from clauses.markup import PLACEHOLDERS, placeholders_in, validate_body
 from clauses.models import Art13Item, Clause, ClauseVersion
 from notices.demo import county, library
 from notices.demo.loader import SeedSummary, load_demo, office_username
-from notices.inputs import InputsBuilder, school_notices_for_publishing
 from notices.models import NoticeType, SchoolNotice
-from notices.services import notice_publish
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.publishing.services import notice_publish
 from schools.models import DataProtectionOfficer, LocalAuthority, School, SharingPartner
 
 PASSWORD = "demo-password-for-tests"

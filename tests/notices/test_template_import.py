@@ -10,7 +10,7 @@ from django.core.management import call_command
 from clauses.markup import validate_body
 from clauses.models import ClauseVersion
 from notices.models import NoticeType
-from notices.template_import import rendered_text, template_import
+from onboarding.template_import import rendered_text, template_import
 from tests.factories import DataProtectionOfficerFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db

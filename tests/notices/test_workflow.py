@@ -12,12 +12,12 @@ from django_tasks_db.models import DBTaskResult
 
 from clauses.models import Art13Item, ClauseVersion
 from clauses.services import clause_version_start_draft
-from notices import tasks
-from notices.batch import notices_publish, select_school_notices
-from notices.coverage import notice_type_gaps
-from notices.jobs import clause_version_publish_everywhere, publish_run_retry
+from health.coverage import notice_type_gaps
+from notices.dpo.preview import version_impact, version_preview
 from notices.models import Publication, PublishRun
-from notices.preview import version_impact, version_preview
+from notices.publishing import tasks
+from notices.publishing.batch import notices_publish, select_school_notices
+from notices.publishing.runs import clause_version_publish_everywhere, publish_run_retry
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

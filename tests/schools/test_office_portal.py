@@ -8,10 +8,10 @@ from django.core import mail
 from django.test import Client
 from reversion.models import Version
 
-from notices.batch import notices_publish, select_school_notices
 from notices.models import PublishRun
+from notices.publishing.batch import notices_publish, select_school_notices
+from office.forms import OFFICE_FIELDS
 from schools.models import School, SharingPartner
-from schools.office.forms import OFFICE_FIELDS
 from tests.factories import (
     PASSWORD,
     ClauseVersionFactory,

@@ -5,14 +5,14 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from notices.batch import (
+from notices.publishing.batch import (
     BatchReport,
     live_publications_without_pdf,
     notices_publish,
     pdfs_render,
     select_school_notices,
 )
-from notices.jobs import publish_run_start
+from notices.publishing.runs import publish_run_start
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ import threading
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
-from notices.tasks import requeue_stale_tasks
+from notices.publishing.tasks import requeue_stale_tasks
 
 logger = logging.getLogger(__name__)
 STALE_CHECK_SECONDS = 60

@@ -16,11 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .batch import BatchReport, live_publications_without_pdf, notices_publish
-from .inputs import school_notices_for_publishing
-from .jobs import publish_run_count, publish_run_finish_if_done
-from .models import Publication, PublishRun
-from .services import PublishResult, publication_public_url, publication_render_pdf
+from notices.models import Publication, PublishRun
+from notices.publishing.batch import BatchReport, live_publications_without_pdf, notices_publish
+from notices.publishing.inputs import school_notices_for_publishing
+from notices.publishing.runs import publish_run_count, publish_run_finish_if_done
+from notices.publishing.services import (
+    PublishResult,
+    publication_public_url,
+    publication_render_pdf,
+)
 
 logger = logging.getLogger(__name__)
 

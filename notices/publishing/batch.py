@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connections
 
-from .inputs import InputsBuilder, school_notices_for_publishing
-from .models import Publication, SchoolNotice
-from .services import PublishResult, notice_publish, publication_render_pdf
+from notices.models import Publication, SchoolNotice
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.publishing.services import PublishResult, notice_publish, publication_render_pdf
 
 Progress = Callable[[int], None]
 

@@ -15,12 +15,11 @@ from dataclasses import asdict, dataclass, field
 import phonenumbers
 
 from clauses.models import Art13Item, Clause
-
-from .diff import word_diff
-from .documents import Block, blocks, html_to_text, normalise_space
-from .inputs import InputsBuilder, school_notices_for_publishing
-from .models import NoticeType, SchoolNotice
-from .rendering import render_sections
+from notices.diff import word_diff
+from notices.models import NoticeType, SchoolNotice
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.publishing.rendering import render_sections
+from onboarding.documents import Block, blocks, html_to_text, normalise_space
 
 IDENTICAL = "identical"
 CHANGED = "changed"

@@ -17,13 +17,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 from reversion.models import Version
 
-from notices.jobs import latest_run_for_school
 from notices.models import SchoolNotice
+from notices.publishing.runs import latest_run_for_school
 from notices.selectors import live_publications
+from office.forms import OFFICE_FIELDS, PARTNER_FIELDS, PartnerFormSet, SchoolDetailsForm
+from office.services import school_details_update
 from schools.models import School, SharingPartner
-
-from .forms import OFFICE_FIELDS, PARTNER_FIELDS, PartnerFormSet, SchoolDetailsForm
-from .services import school_details_update
 
 SAVED = "Saved: {changed}. Your notices are being updated; this page shows when they are live."
 NOTHING_CHANGED = "Nothing changed, so nothing was saved."

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from notices.adoption import notice_adopt
-from notices.documents import document_text
 from notices.models import SchoolNotice
+from onboarding.adoption import notice_adopt
+from onboarding.documents import document_text
 
 
 class Command(BaseCommand):

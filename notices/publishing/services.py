@@ -12,13 +12,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .changes import summarise_changes
-from .inputs import InputsBuilder, NoticeInputs
-from .models import Publication, SchoolNotice, notice_url
+from notices.models import Publication, SchoolNotice, notice_url
+from notices.publishing.changes import summarise_changes
+from notices.publishing.inputs import InputsBuilder, NoticeInputs
 
 if TYPE_CHECKING:
-    from .pdf import Cover
-from .rendering import render_notice_html
+    from notices.publishing.pdf import Cover
+from notices.publishing.rendering import render_notice_html
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def publication_public_url(publication: Publication) -> str:
 
 def publication_cover(publication: Publication) -> Cover:
     """What the PDF's first page says: all of it from the publication itself."""
-    from .pdf import Cover  # WeasyPrint loads only where PDFs are made
+    from notices.publishing.pdf import Cover  # WeasyPrint loads only where PDFs are made
 
     inputs = publication.inputs
     return Cover(
@@ -126,7 +126,7 @@ def publication_cover(publication: Publication) -> Cover:
 
 def publication_render_pdf(*, publication: Publication) -> Publication:
     """Render and store the publication's PDF, unless it already has one."""
-    from .pdf import render_pdf  # WeasyPrint loads only where PDFs are made
+    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
 
     if publication.has_pdf:
         return publication

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,14 +12,11 @@ from django.views.decorators.http import require_POST
 
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
+from notices.dpo.dashboard import dashboard_build
+from notices.dpo.preview import version_impact, version_preview
+from notices.models import NoticeType
+from notices.publishing.runs import clause_version_publish_everywhere, school_notices_using
 from schools.models import DataProtectionOfficer, LocalAuthority
-
-from .adoption import notice_adopt
-from .dashboard import dashboard_build
-from .documents import document_text
-from .jobs import clause_version_publish_everywhere, school_notices_using
-from .models import NoticeType, SchoolNotice
-from .preview import version_impact, version_preview
 
 IMPACT_DIFFS_SHOWN = 100
 
@@ -154,37 +147,3 @@ def clause_start_draft_view(request: HttpRequest, clause_id: int) -> HttpRespons
         return HttpResponseRedirect(reverse("admin:clauses_clauseversion_change", args=[target]))
     messages.success(request, f"Started version {draft.number} of “{clause}” as a draft.")
     return HttpResponseRedirect(reverse("admin:clauses_clauseversion_change", args=[draft.pk]))
-
-
-class AdoptForm(forms.Form):
-    school_notice = forms.ModelChoiceField(
-        label="School and notice",
-        queryset=SchoolNotice.objects.select_related("school", "notice_type").order_by(
-            "school__name", "notice_type__title"
-        ),
-    )
-    file = forms.FileField(
-        label="The school's existing notice", help_text="Plain text, Markdown, HTML or PDF."
-    )
-
-
-@staff_member_required
-def adopt_view(request: HttpRequest) -> HttpResponse:
-    """Upload a school's existing notice and see how it differs from the library."""
-    _require(request, "notices.view_schoolnotice")
-    form = AdoptForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
-            for chunk in upload.chunks():
-                copy.write(chunk)
-            copy.flush()
-            text = document_text(Path(copy.name))
-        report = notice_adopt(school_notice=form.cleaned_data["school_notice"], text=text)
-    return render(
-        request,
-        "admin/notices/adopt.html",
-        _context(request, "Adopt an existing notice", form=form, report=report),
-    )

@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_publish
+from notices.models import NoticeType, Publication, PublishRun, SchoolNotice
 from schools.models import School
-
-from .models import NoticeType, Publication, PublishRun, SchoolNotice
 
 
 def school_notices_using(clause: Clause) -> QuerySet[SchoolNotice]:
@@ -39,7 +38,7 @@ def publish_run_start(
     user: AbstractBaseUser | None = None,
 ) -> PublishRun:
     """Record a run and hand it to the worker once this transaction commits."""
-    from .tasks import publish_run_pages  # the task module imports this one
+    from notices.publishing.tasks import publish_run_pages  # the task module imports this one
 
     ids = sorted({school_notice.pk for school_notice in school_notices})
     run = PublishRun.objects.create(
@@ -101,7 +100,7 @@ def clause_version_publish_everywhere(
     *, version: ClauseVersion, user: AbstractBaseUser | None
 ) -> ClausePublished:
     """Publish a draft and re-publish, in the background, every notice that uses its clause."""
-    from .coverage import gap_message, notice_type_gaps
+    from health.coverage import gap_message, notice_type_gaps
 
     version = clause_version_publish(version=version, user=user)
     run = clause_republish(clause=version.clause, user=user)

@@ -20,12 +20,11 @@ from django.utils.text import slugify
 
 from clauses.markup import validate_body
 from clauses.models import Clause, ClauseVersion
+from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
+from notices.publishing.inputs import InputsBuilder, school_facts, school_notices_for_publishing
+from notices.publishing.rendering import render_sections
+from onboarding.documents import Block, blocks, html_to_text, normalise_space
 from schools.models import School
-
-from .documents import Block, blocks, html_to_text, normalise_space
-from .inputs import InputsBuilder, school_facts, school_notices_for_publishing
-from .models import NoticeType, NoticeTypeClause, SchoolNotice
-from .rendering import render_sections
 
 # Facts that become placeholders, longest values first so a name inside an email stays put.
 FACT_PLACEHOLDERS = [

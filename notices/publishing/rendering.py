@@ -16,8 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from clauses.markup import compile_body
-
-from .inputs import NoticeInputs, PartnerInput
+from notices.publishing.inputs import NoticeInputs, PartnerInput
 
 # What clause text may contain once rendered: the Markdown we allow, nothing more.
 ALLOWED_TAGS = {

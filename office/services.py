@@ -8,12 +8,11 @@ import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from notices.inputs import InputsBuilder, school_notices_for_publishing
-from notices.jobs import school_republish
 from notices.models import PublishRun
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.publishing.runs import school_republish
+from office.forms import PartnerFormSet, SchoolDetailsForm
 from schools.models import School
-
-from .forms import PartnerFormSet, SchoolDetailsForm
 
 REPUBLISH_REASON = "Office staff updated the school's details"
 

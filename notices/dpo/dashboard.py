@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from clauses.models import Art13Item, Clause, ClauseVersion
-
-from .coverage import uncovered
-from .inputs import InputsBuilder, school_notices_for_publishing
-from .models import NoticeType, PublishRun, SchoolNotice
-from .selectors import live_publications
+from health.coverage import uncovered
+from notices.models import NoticeType, PublishRun, SchoolNotice
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.selectors import live_publications
 
 REVIEW_SOON_DAYS = 30
 

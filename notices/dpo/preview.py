@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from clauses.models import ClauseVersion
-
-from .diff import SectionDiff, compare_notices
-from .inputs import InputsBuilder, school_notices_for_publishing
-from .jobs import school_notices_using
-from .models import Publication, SchoolNotice
-from .rendering import render_notice_html
-from .selectors import live_publications
+from notices.diff import SectionDiff, compare_notices
+from notices.models import Publication, SchoolNotice
+from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
+from notices.publishing.rendering import render_notice_html
+from notices.publishing.runs import school_notices_using
+from notices.selectors import live_publications
 
 
 @dataclass(frozen=True)

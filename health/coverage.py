@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from clauses.models import Art13Item, Clause, ClauseVersion
-
-from .models import NoticeType, SchoolNotice
+from notices.models import NoticeType, SchoolNotice
 
 COVERAGE_GAP = "“{notice}” does not cover: {items}."
 

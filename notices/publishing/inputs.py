@@ -16,9 +16,8 @@ from functools import cached_property
 
 from clauses.markup import PLACEHOLDERS, compile_body
 from clauses.models import ClauseVersion
+from notices.models import NoticeType, SchoolNotice
 from schools.models import School, SharingPartner
-
-from .models import NoticeType, SchoolNotice
 
 # Bump when the notice templates change what a publication looks like, so every notice
 # re-publishes with the new layout.

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from notices.documents import document_text
-from notices.template_import import template_import
+from onboarding.documents import document_text
+from onboarding.template_import import template_import
 from schools.models import School
 
 

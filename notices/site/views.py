@@ -9,13 +9,12 @@ from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from notices.diff import compare_notices
+from notices.models import Publication, SchoolNotice
+from notices.publishing.inputs import RENDERER_VERSION
+from notices.publishing.services import publication_render_pdf
+from notices.selectors import publication_for_page
 from schools.models import School
-
-from .diff import compare_notices
-from .inputs import RENDERER_VERSION
-from .models import Publication, SchoolNotice
-from .selectors import publication_for_page
-from .services import publication_render_pdf
 
 PUBLIC_CACHE_SECONDS = 300
 

@@ -125,7 +125,7 @@ class ClauseVersionAdmin(VersionAdmin):
 
     @admin.action(description="Publish the selected drafts everywhere", permissions=["change"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet[ClauseVersion]) -> None:
-        from notices.publishing.runs import clause_version_publish_everywhere
+        from notices.dpo.services import clause_version_publish_everywhere
 
         def publish(*, version: ClauseVersion, user) -> None:  # type: ignore[no-untyped-def]
             result = clause_version_publish_everywhere(version=version, user=user)

@@ -14,8 +14,9 @@ from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
 from notices.dpo.dashboard import dashboard_build
 from notices.dpo.preview import version_impact, version_preview
+from notices.dpo.services import clause_version_publish_everywhere
 from notices.models import NoticeType
-from notices.publishing.runs import clause_version_publish_everywhere, school_notices_using
+from notices.publishing.runs import school_notices_using
 from schools.models import DataProtectionOfficer, LocalAuthority
 
 IMPACT_DIFFS_SHOWN = 100

@@ -1,6 +1,7 @@
 """Background publishing: what to re-publish after a change, and the bookkeeping of a run.
 
-The work itself runs in the task worker (`notices/tasks.py`): pages first, for every notice of
+The work itself runs in the task worker (`tasks.py`, which this module enqueues; the counters the
+tasks write are in `progress.py`): pages first, for every notice of
 the run, then one task per PDF, so a clause change reaches every school's page in seconds while
 PDFs catch up behind it.
 """
@@ -8,16 +9,15 @@ PDFs catch up behind it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from clauses.models import Clause, ClauseVersion
-from clauses.services import clause_version_publish
-from notices.models import NoticeType, Publication, PublishRun, SchoolNotice
+from clauses.models import Clause
+from notices.models import Publication, PublishRun, SchoolNotice
+from notices.publishing.tasks import publish_run_pages
 from schools.models import School
 
 
@@ -38,8 +38,6 @@ def publish_run_start(
     user: AbstractBaseUser | None = None,
 ) -> PublishRun:
     """Record a run and hand it to the worker once this transaction commits."""
-    from notices.publishing.tasks import publish_run_pages  # the task module imports this one
-
     ids = sorted({school_notice.pk for school_notice in school_notices})
     run = PublishRun.objects.create(
         reason=reason[:255],
@@ -68,48 +66,8 @@ def clause_republish(*, clause: Clause, user: AbstractBaseUser | None) -> Publis
     )
 
 
-def publish_run_count(run_id: int, **increments: int) -> None:
-    """Add to a run's counters atomically (several workers count at once)."""
-    PublishRun.objects.filter(pk=run_id).update(
-        **{name: F(name) + amount for name, amount in increments.items()}
-    )
-
-
-def publish_run_finish_if_done(run_id: int) -> None:
-    PublishRun.objects.filter(
-        pk=run_id,
-        finished_at__isnull=True,
-        pages_finished_at__isnull=False,
-        pdfs_total__lte=F("pdfs_done") + F("pdfs_failed"),
-    ).update(finished_at=timezone.now())
-
-
 def latest_run_for_school(school: School) -> PublishRun | None:
     return PublishRun.objects.filter(school_notices__school=school).distinct().first()
-
-
-@dataclass(frozen=True)
-class ClausePublished:
-    version: ClauseVersion
-    run: PublishRun
-    warnings: list[str]
-
-
-@transaction.atomic
-def clause_version_publish_everywhere(
-    *, version: ClauseVersion, user: AbstractBaseUser | None
-) -> ClausePublished:
-    """Publish a draft and re-publish, in the background, every notice that uses its clause."""
-    from health.coverage import gap_message, notice_type_gaps
-
-    version = clause_version_publish(version=version, user=user)
-    run = clause_republish(clause=version.clause, user=user)
-    warnings = []
-    for notice_type in NoticeType.objects.filter(items__clause=version.clause).distinct():
-        gaps = notice_type_gaps(notice_type)
-        if gaps:
-            warnings.append(gap_message(notice_type, gaps))
-    return ClausePublished(version=version, run=run, warnings=warnings)
 
 
 def publish_run_retry(*, run: PublishRun, user: AbstractBaseUser | None) -> PublishRun:

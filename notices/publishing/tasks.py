@@ -19,7 +19,7 @@ from django_tasks import task
 from notices.models import Publication, PublishRun
 from notices.publishing.batch import BatchReport, live_publications_without_pdf, notices_publish
 from notices.publishing.inputs import school_notices_for_publishing
-from notices.publishing.runs import publish_run_count, publish_run_finish_if_done
+from notices.publishing.progress import publish_run_count, publish_run_finish_if_done
 from notices.publishing.services import (
     PublishResult,
     publication_public_url,

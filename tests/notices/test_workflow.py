@@ -14,10 +14,11 @@ from clauses.models import Art13Item, ClauseVersion
 from clauses.services import clause_version_start_draft
 from health.coverage import notice_type_gaps
 from notices.dpo.preview import version_impact, version_preview
+from notices.dpo.services import clause_version_publish_everywhere
 from notices.models import Publication, PublishRun
 from notices.publishing import tasks
 from notices.publishing.batch import notices_publish, select_school_notices
-from notices.publishing.runs import clause_version_publish_everywhere, publish_run_retry
+from notices.publishing.runs import publish_run_retry
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import URLPattern, path
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
 from .forms import ClauseForm
@@ -31,19 +30,6 @@ class ClauseAdmin(VersionAdmin):
     search_fields = ["key", "heading", "versions__body"]
     prepopulated_fields = {"key": ["heading"]}
     inlines = [ClauseVersionInline]
-    change_form_template = "admin/clauses/clause/change_form.html"
-
-    def get_urls(self) -> list[URLPattern]:
-        from notices.dpo.views import clause_start_draft_view
-
-        return [
-            path(
-                "<int:clause_id>/start-draft/",
-                self.admin_site.admin_view(clause_start_draft_view),
-                name="clauses_clause_start_draft",
-            ),
-            *super().get_urls(),
-        ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Clause]:
         return super().get_queryset(request).prefetch_related("versions")
@@ -65,32 +51,7 @@ class ClauseVersionAdmin(VersionAdmin):
     search_fields = ["clause__heading", "clause__key", "body", "change_summary"]
     list_select_related = ["clause", "author"]
     autocomplete_fields = ["clause"]
-    actions = ["publish_selected", "retire_selected"]
-    change_form_template = "admin/clauses/clauseversion/change_form.html"
-
-    def get_urls(self) -> list[URLPattern]:
-        # The workflow pages render notices, so they live with the notices app.
-        from notices.dpo import views as admin_views
-
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<int:version_id>/preview/",
-                view(admin_views.version_preview_view),
-                name="clauses_clauseversion_preview",
-            ),
-            path(
-                "<int:version_id>/impact/",
-                view(admin_views.version_impact_view),
-                name="clauses_clauseversion_impact",
-            ),
-            path(
-                "<int:version_id>/publish/",
-                view(admin_views.version_publish_view),
-                name="clauses_clauseversion_publish",
-            ),
-            *super().get_urls(),
-        ]
+    actions = ["retire_selected"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: ClauseVersion | None = None):  # type: ignore[no-untyped-def]
         fixed = ["number", "status", "author", "published_at"]
@@ -122,17 +83,6 @@ class ClauseVersionAdmin(VersionAdmin):
                 self.message_user(request, f"{version}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 self.message_user(request, f"{verb} {version.clause} v{version.number}.")
-
-    @admin.action(description="Publish the selected drafts everywhere", permissions=["change"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet[ClauseVersion]) -> None:
-        from notices.dpo.services import clause_version_publish_everywhere
-
-        def publish(*, version: ClauseVersion, user) -> None:  # type: ignore[no-untyped-def]
-            result = clause_version_publish_everywhere(version=version, user=user)
-            for warning in result.warnings:
-                self.message_user(request, warning, messages.WARNING)
-
-        self._apply(request, queryset, publish, "Published (notices re-publish in the background)")
 
     @admin.action(description="Retire the selected published versions", permissions=["change"])
     def retire_selected(self, request: HttpRequest, queryset: QuerySet[ClauseVersion]) -> None:

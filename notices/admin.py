@@ -171,3 +171,7 @@ class PublishRunAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: PublishRun | None = None) -> bool:
         return False
+
+
+# The DPO workflow's additions to the clause admin (start a draft, preview, impact, publish).
+from notices.dpo import admin as _dpo_admin  # noqa: E402, F401

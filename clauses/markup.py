@@ -7,6 +7,7 @@ school's value, HTML-escaped. The notice renderer sanitises the assembled HTML a
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -57,6 +58,12 @@ PLACEHOLDERS: dict[str, Placeholder] = {
 ALLOWED_LINK_SCHEMES = ("https://", "mailto:", "tel:")
 
 UNKNOWN_PLACEHOLDER = "Unknown placeholder {{{{ {name} }}}}. Allowed placeholders: {allowed}."
+UNKNOWN_PLACEHOLDER_DID_YOU_MEAN = (
+    "Unknown placeholder {{{{ {name} }}}}: did you mean {{{{ {suggestion} }}}}? "
+    "Allowed placeholders: {allowed}."
+)
+# Longer names are not compared: no placeholder is this long, and difflib's cost grows with it.
+SUGGEST_UP_TO_CHARS = 60
 UNCLOSED_PLACEHOLDER = "A placeholder is not closed near “{snippet}”: write it as {{{{ name }}}}."
 BLOCK_NOT_ALONE = (
     "{{{{ {name} }}}} is a list: put it on a line of its own, with a blank line before and after."
@@ -78,6 +85,23 @@ _BLOCK_RE = re.compile(r"<p>\ue000([a-z_.]+)\ue001</p>\n?")
 
 def allowed_placeholders_text() -> str:
     return ", ".join(f"{{{{ {name} }}}}" for name in PLACEHOLDERS)
+
+
+def placeholder_suggestion(name: str) -> str | None:
+    """The allowed placeholder a mistyped name most likely meant, if one is close enough."""
+    if len(name) > SUGGEST_UP_TO_CHARS:
+        return None
+    matches = difflib.get_close_matches(name.lower(), PLACEHOLDERS, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def unknown_placeholder_message(name: str) -> str:
+    suggestion = placeholder_suggestion(name)
+    if suggestion is None:
+        return UNKNOWN_PLACEHOLDER.format(name=name, allowed=allowed_placeholders_text())
+    return UNKNOWN_PLACEHOLDER_DID_YOU_MEAN.format(
+        name=name, suggestion=suggestion, allowed=allowed_placeholders_text()
+    )
 
 
 def _md(*, html: bool) -> MarkdownIt:
@@ -112,9 +136,7 @@ def validate_body(body: str) -> list[str]:
     errors: list[str] = []
     for name in placeholders_in(body):
         if name not in PLACEHOLDERS:
-            errors.append(
-                UNKNOWN_PLACEHOLDER.format(name=name, allowed=allowed_placeholders_text())
-            )
+            errors.append(unknown_placeholder_message(name))
     leftover = _PLACEHOLDER_RE.sub("", body)
     for marker in ("{{", "}}"):
         if marker in leftover:

@@ -14,6 +14,7 @@ from clauses.markup import (
     RAW_HTML,
     UNCLOSED_PLACEHOLDER,
     UNKNOWN_PLACEHOLDER,
+    UNKNOWN_PLACEHOLDER_DID_YOU_MEAN,
     allowed_placeholders_text,
     compile_body,
     placeholders_in,
@@ -56,13 +57,43 @@ def test_placeholders_in_lists_each_name_once_in_order_of_first_use():
 
 
 def test_an_unknown_placeholder_is_named_with_the_allowed_list():
-    errors = validate_body("Hello {{ school.nmae }}.")
+    errors = validate_body("Hello {{ head.of.year }}.")
 
     assert errors == [
-        UNKNOWN_PLACEHOLDER.format(name="school.nmae", allowed=allowed_placeholders_text())
+        UNKNOWN_PLACEHOLDER.format(name="head.of.year", allowed=allowed_placeholders_text())
     ]
-    assert "{{ school.nmae }}" in errors[0]
+    assert "{{ head.of.year }}" in errors[0]
     assert "{{ school.name }}" in errors[0]
+    assert "did you mean" not in errors[0]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("dpo.emial", "dpo.email"),
+        ("school.nmae", "school.name"),
+        ("DPO.Email", "dpo.email"),
+        ("dpo_phone", "dpo.phone"),
+        ("partner", "partners"),
+    ],
+)
+def test_a_mistyped_placeholder_gets_a_did_you_mean(typed, meant):
+    errors = validate_body(f"Write to {{{{ {typed} }}}}.")
+
+    assert errors == [
+        UNKNOWN_PLACEHOLDER_DID_YOU_MEAN.format(
+            name=typed, suggestion=meant, allowed=allowed_placeholders_text()
+        )
+    ]
+    assert f"did you mean {{{{ {meant} }}}}?" in errors[0]
+
+
+def test_a_very_long_unknown_placeholder_is_refused_quickly_without_a_suggestion():
+    name = "dpo.email" + "x" * 50_000
+
+    [error] = validate_body(f"{{{{ {name} }}}}")
+
+    assert "did you mean" not in error
 
 
 def test_an_unclosed_placeholder_is_reported():

@@ -280,3 +280,19 @@ def test_full_clean_names_an_unknown_placeholder_and_lists_the_allowed_ones(clau
     assert "school.nmae" in message
     assert allowed_placeholders_text() in message
     assert "{{ school.name }}" in message
+
+
+def test_the_admin_form_asks_did_you_mean_for_a_mistyped_placeholder(
+    clause, dpo_client, admin_post_data
+):
+    draft = ClauseVersionFactory(clause=clause, body="Write to us.")
+    url = f"/admin/clauses/clauseversion/{draft.pk}/change/"
+    data = admin_post_data(dpo_client.get(url))
+    data["body"] = "Write to {{ dpo.emial }}."
+
+    response = dpo_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "did you mean {{ dpo.email }}?" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.body == "Write to us."

@@ -31,17 +31,30 @@ def clause_version_start_draft(*, clause: Clause, user: AbstractBaseUser | None)
     return draft
 
 
+def _check_publishable(version: ClauseVersion) -> None:
+    if version.status != ClauseVersion.Status.DRAFT:
+        raise ValidationError(NOT_A_DRAFT.format(number=version.number, status=version.status))
+    version.full_clean()
+    if version.number > 1 and not version.change_summary.strip():
+        raise ValidationError(NEEDS_SUMMARY.format(number=version.number))
+
+
+def clause_version_publish_problems(*, version: ClauseVersion) -> list[str]:
+    """Why the version cannot be published as it is saved; empty when it can."""
+    try:
+        _check_publishable(version)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
 @transaction.atomic
 def clause_version_publish(
     *, version: ClauseVersion, user: AbstractBaseUser | None
 ) -> ClauseVersion:
     """Make a draft the live version of its clause, retiring the one it replaces."""
     version = ClauseVersion.objects.select_for_update().get(pk=version.pk)
-    if version.status != ClauseVersion.Status.DRAFT:
-        raise ValidationError(NOT_A_DRAFT.format(number=version.number, status=version.status))
-    version.full_clean()
-    if version.number > 1 and not version.change_summary.strip():
-        raise ValidationError(NEEDS_SUMMARY.format(number=version.number))
+    _check_publishable(version)
     now = timezone.now()
     with reversion.create_revision():
         reversion.set_user(user)

@@ -6,15 +6,15 @@ that add the workflow pages and actions, keeping the admin URL names.
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.urls import URLPattern, path
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import URLPattern, path, reverse
+from django.utils.http import urlencode
 
 from clauses.admin import ClauseAdmin, ClauseVersionAdmin
 from clauses.models import Clause, ClauseVersion
 from notices.dpo import views
-from notices.dpo.services import clause_version_publish_everywhere
 
 
 class WorkflowClauseAdmin(ClauseAdmin):
@@ -49,6 +49,11 @@ class WorkflowClauseVersionAdmin(ClauseVersionAdmin):
                 name="clauses_clauseversion_impact",
             ),
             path(
+                "publish/",
+                view(views.versions_publish_view),
+                name="clauses_clauseversion_publish_selected",
+            ),
+            path(
                 "<int:version_id>/publish/",
                 view(views.version_publish_view),
                 name="clauses_clauseversion_publish",
@@ -57,13 +62,13 @@ class WorkflowClauseVersionAdmin(ClauseVersionAdmin):
         ]
 
     @admin.action(description="Publish the selected drafts everywhere", permissions=["change"])
-    def publish_selected(self, request: HttpRequest, queryset: QuerySet[ClauseVersion]) -> None:
-        def publish(*, version: ClauseVersion, user) -> None:  # type: ignore[no-untyped-def]
-            result = clause_version_publish_everywhere(version=version, user=user)
-            for warning in result.warnings:
-                self.message_user(request, warning, messages.WARNING)
-
-        self._apply(request, queryset, publish, "Published (notices re-publish in the background)")
+    def publish_selected(
+        self, request: HttpRequest, queryset: QuerySet[ClauseVersion]
+    ) -> HttpResponseRedirect:
+        """Never publishes: leads to the confirmation page for the selected versions."""
+        query = urlencode([("version", pk) for pk in queryset.values_list("pk", flat=True)])
+        url = reverse("admin:clauses_clauseversion_publish_selected")
+        return HttpResponseRedirect(f"{url}?{query}")
 
 
 admin.site.unregister(Clause)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from clauses.models import ClauseVersion
+from clauses.services import clause_version_publish_problems
 from notices.diff import SectionDiff, compare_notices
 from notices.models import Publication, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
@@ -42,10 +44,16 @@ def version_preview(*, version: ClauseVersion, school_notice: SchoolNotice) -> P
 
 def version_impact(*, version: ClauseVersion) -> list[Impact]:
     """Every school notice the version would change, with a word-level diff of each."""
-    builder = InputsBuilder(overrides={version.clause_id: version})
-    affected = school_notices_for_publishing(
-        school_notices_using(version.clause).values_list("pk", flat=True)
-    )
+    return versions_impact(versions=[version])
+
+
+def versions_impact(*, versions: Sequence[ClauseVersion]) -> list[Impact]:
+    """Every school notice that publishing these versions together would change or fail."""
+    builder = InputsBuilder(overrides={version.clause_id: version for version in versions})
+    ids: set[int] = set()
+    for version in versions:
+        ids.update(school_notices_using(version.clause).values_list("pk", flat=True))
+    affected = school_notices_for_publishing(ids)
     live_by_notice = live_publications([sn.pk for sn in affected])
     impacts: list[Impact] = []
     for school_notice in affected:
@@ -62,3 +70,94 @@ def version_impact(*, version: ClauseVersion) -> list[Impact]:
         if sections or inputs.problems():
             impacts.append(Impact(school_notice, live, sections, inputs.problems()))
     return impacts
+
+
+# Words of unchanged text kept on each side of a change: enough to place it, and short enough
+# that the same edit reads the same at every school and is shown once.
+CONTEXT_WORDS = 10
+
+
+def _trimmed(section: SectionDiff) -> SectionDiff:
+    parts: list[tuple[str, str]] = []
+    last = len(section.parts) - 1
+    for index, (op, text) in enumerate(section.parts):
+        words = text.split()
+        if op == "equal" and len(words) > CONTEXT_WORDS:
+            if index == 0:
+                text = "… " + " ".join(words[-CONTEXT_WORDS:])
+            elif index == last:
+                text = " ".join(words[:CONTEXT_WORDS]) + " …"
+            elif len(words) > 2 * CONTEXT_WORDS:
+                text = " ".join([*words[:CONTEXT_WORDS], "…", *words[-CONTEXT_WORDS:]])
+        parts.append((op, text))
+    return SectionDiff(section.key, section.heading, section.status, parts)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One distinct change and every school notice it applies to."""
+
+    sections: list[SectionDiff]
+    school_notices: list[SchoolNotice]
+
+    @property
+    def school_count(self) -> int:
+        return len({school_notice.school_id for school_notice in self.school_notices})
+
+
+@dataclass(frozen=True)
+class Blocked:
+    school_notice: SchoolNotice
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    version: ClauseVersion
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class PublishPlan:
+    """What publishing some drafts everywhere would do, for a DPO to check before confirming."""
+
+    versions: list[VersionCheck]
+    changes: list[Change]  # distinct, the most widespread first
+    blocked: list[Blocked]  # notices that would stay as they are, and why
+
+    @property
+    def can_publish(self) -> bool:
+        return bool(self.versions) and not any(check.problems for check in self.versions)
+
+    @property
+    def notice_count(self) -> int:
+        return sum(len(change.school_notices) for change in self.changes)
+
+    @property
+    def school_count(self) -> int:
+        return len({sn.school_id for change in self.changes for sn in change.school_notices})
+
+    @property
+    def blocked_school_count(self) -> int:
+        return len({blocked.school_notice.school_id for blocked in self.blocked})
+
+
+def publish_plan(*, versions: Sequence[ClauseVersion]) -> PublishPlan:
+    """The impact of publishing the versions, each distinct change once with its schools."""
+    groups: dict[tuple, Change] = {}
+    blocked: list[Blocked] = []
+    for impact in versions_impact(versions=versions):
+        if impact.problems:
+            blocked.append(Blocked(impact.school_notice, impact.problems))
+            continue
+        sections = [_trimmed(section) for section in impact.sections]
+        key = tuple((s.key, s.heading, s.status, tuple(s.parts)) for s in sections)
+        groups.setdefault(key, Change(sections, [])).school_notices.append(impact.school_notice)
+    return PublishPlan(
+        versions=[
+            VersionCheck(version, clause_version_publish_problems(version=version))
+            for version in versions
+        ],
+        changes=sorted(groups.values(), key=lambda change: -len(change.school_notices)),
+        blocked=blocked,
+    )

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
 from notices.dpo.dashboard import dashboard_build
-from notices.dpo.preview import version_impact, version_preview
-from notices.dpo.services import clause_version_publish_everywhere
+from notices.dpo.preview import publish_plan, version_preview
+from notices.dpo.services import clause_versions_publish_everywhere, versions_fingerprint
 from notices.models import NoticeType
 from notices.publishing.runs import school_notices_using
 from schools.models import DataProtectionOfficer, LocalAuthority
 
-IMPACT_DIFFS_SHOWN = 100
+MAX_VERSIONS_AT_ONCE = 200
+PUBLISHED = "Published {versions}. Re-publishing {total} school notice{s} in the background."
 
 
 def _context(request: HttpRequest, title: str, **extra: object) -> dict:
@@ -94,7 +95,6 @@ def version_preview_view(request: HttpRequest, version_id: int) -> HttpResponse:
 def version_impact_view(request: HttpRequest, version_id: int) -> HttpResponse:
     _require(request, "clauses.view_clauseversion")
     version = get_object_or_404(ClauseVersion.objects.select_related("clause"), pk=version_id)
-    impacts = version_impact(version=version)
     return render(
         request,
         "admin/notices/version_impact.html",
@@ -102,34 +102,83 @@ def version_impact_view(request: HttpRequest, version_id: int) -> HttpResponse:
             request,
             f"Impact: {version}",
             version=version,
-            impacts=impacts[:IMPACT_DIFFS_SHOWN],
-            impact_count=len(impacts),
-            shown=IMPACT_DIFFS_SHOWN,
+            plan=publish_plan(versions=[version]),
             affected_count=school_notices_using(version.clause).count(),
         ),
     )
 
 
 @staff_member_required
-@require_POST
 def version_publish_view(request: HttpRequest, version_id: int) -> HttpResponse:
-    _require(request, "clauses.change_clauseversion")
-    version = get_object_or_404(ClauseVersion, pk=version_id)
-    try:
-        result = clause_version_publish_everywhere(version=version, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return HttpResponseRedirect(
-            reverse("admin:clauses_clauseversion_change", args=[version_id])
-        )
-    messages.success(
+    """Publish one draft everywhere: a confirmation page first, then the POST that publishes."""
+    version = get_object_or_404(ClauseVersion.objects.select_related("clause"), pk=version_id)
+    return _publish_confirm(
         request,
-        f"Published {result.version}. Re-publishing {result.run.total} school notice"
-        f"{'s' if result.run.total != 1 else ''} in the background.",
+        [version],
+        back=reverse("admin:clauses_clauseversion_change", args=[version.pk]),
     )
-    for warning in result.warnings:
-        messages.warning(request, warning)
-    return HttpResponseRedirect(reverse("admin:notices_publishrun_change", args=[result.run.pk]))
+
+
+@staff_member_required
+def versions_publish_view(request: HttpRequest) -> HttpResponse:
+    """The same confirmation for the drafts chosen in the list (`?version=1&version=2`)."""
+    source = request.POST if request.method == "POST" else request.GET
+    ids = [int(v) for v in source.getlist("version")[:MAX_VERSIONS_AT_ONCE] if v.isdigit()]
+    chosen = list(
+        ClauseVersion.objects.select_related("clause")
+        .filter(pk__in=ids)
+        .order_by("clause__heading")
+    )
+    return _publish_confirm(request, chosen, back=reverse("admin:clauses_clauseversion_changelist"))
+
+
+def _publish_confirm(
+    request: HttpRequest, chosen: list[ClauseVersion], *, back: str
+) -> HttpResponse:
+    model_admin = admin.site.get_model_admin(ClauseVersion)
+    if not chosen or not all(model_admin.has_change_permission(request, v) for v in chosen):
+        raise PermissionDenied
+    drafts = [v for v in chosen if v.status == ClauseVersion.Status.DRAFT]
+    left_out = [v for v in chosen if v.status != ClauseVersion.Status.DRAFT]
+    if request.method == "POST" and "fingerprint" in request.POST:
+        try:
+            result = clause_versions_publish_everywhere(
+                versions=drafts, user=request.user, fingerprint=request.POST["fingerprint"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            # The confirmation again, from what is saved now.
+            drafts = list(
+                ClauseVersion.objects.select_related("clause").filter(pk__in=[v.pk for v in drafts])
+            )
+        else:
+            total = result.run.total
+            messages.success(
+                request,
+                PUBLISHED.format(
+                    versions=", ".join(str(v) for v in result.versions),
+                    total=total,
+                    s="" if total == 1 else "s",
+                ),
+            )
+            for warning in result.warnings:
+                messages.warning(request, warning)
+            return HttpResponseRedirect(
+                reverse("admin:notices_publishrun_change", args=[result.run.pk])
+            )
+    return render(
+        request,
+        "admin/notices/publish_confirm.html",
+        _context(
+            request,
+            "Publish everywhere?",
+            plan=publish_plan(versions=drafts),
+            left_out=left_out,
+            fingerprint=versions_fingerprint(drafts),
+            back=back,
+            action=request.path,
+        ),
+    )
 
 
 @staff_member_required

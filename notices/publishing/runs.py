@@ -8,7 +8,7 @@ PDFs catch up behind it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -59,9 +59,20 @@ def school_republish(*, school: School, user: AbstractBaseUser | None, reason: s
 
 
 def clause_republish(*, clause: Clause, user: AbstractBaseUser | None) -> PublishRun:
+    return clauses_republish(clauses=[clause], user=user)
+
+
+def clauses_republish(*, clauses: Sequence[Clause], user: AbstractBaseUser | None) -> PublishRun:
+    """One run for every notice that uses any of the clauses, after their versions changed."""
+    ids: set[int] = set()
+    for clause in clauses:
+        ids.update(school_notices_using(clause).values_list("pk", flat=True))
+    names = ", ".join(f"“{clause}”" for clause in clauses)
     return publish_run_start(
-        school_notices=school_notices_using(clause),
-        reason=f"Published a new version of “{clause}”",
+        school_notices=SchoolNotice.objects.filter(pk__in=ids),
+        reason=f"Published a new version of {names}"
+        if len(clauses) == 1
+        else f"Published new versions of {names}",
         user=user,
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
@@ -18,6 +19,7 @@ from tests.factories import PASSWORD, SchoolFactory, SharingPartnerFactory, User
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ALL_ITEMS = [item.value for item in Art13Item]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 @pytest.fixture
@@ -47,6 +49,11 @@ def county(tmp_path, settings, staff_groups):
     call_command("publish_notices", "--all", verbosity=0)  # PDFs for the first versions
     UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
     return schools
+
+
+def _assert_no_axe_violations(page: Page) -> None:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
 
 
 def _log_in(page: Page, base: str) -> None:
@@ -79,17 +86,43 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     page.get_by_role("button", name="Preview").click()
     expect(page.locator(".notice-preview")).to_contain_text("seven years, then destroy them")
 
-    # See the impact: every school changes, with a word-level diff.
+    # See the impact: every school has the same change, shown once with its count.
     page.go_back()
     page.go_back()
     page.get_by_role("link", name="Impact of publishing").click()
     expect(page.locator(".impact-count")).to_contain_text("3 of 3")
+    expect(page.get_by_role("heading", name="Change 1: 3 notices at 3 schools")).to_be_visible()
+    expect(page.locator("del")).to_have_count(1)
     expect(page.locator("del").first).to_contain_text("six")
     expect(page.locator("ins").first).to_contain_text("seven")
     expect(page.locator("ins").first).to_contain_text("added:")
+    _assert_no_axe_violations(page)
 
-    # Publish everywhere: the run waits for the worker.
-    page.get_by_role("button", name="Publish everywhere").click()
+    # An unsaved edit is never published: the edit page warns before leaving for the publish.
+    page.go_back()
+    page.get_by_label("Body").fill("We keep records for eight years.")
+    page.get_by_role("link", name="Publish everywhere…").click()
+    warning = page.get_by_role("alert").filter(has_text="You have unsaved changes")
+    expect(warning).to_be_visible()
+    expect(warning).to_be_focused()
+    assert page.url.endswith("/change/")
+    _assert_no_axe_violations(page)
+    page.get_by_role("link", name="Publish the saved text without my changes").click()
+
+    # The confirmation states what changes, the saved text, and publishes only on confirm.
+    expect(page.locator("#publish-summary")).to_contain_text(
+        "Publishing will change 3 notices at 3 schools"
+    )
+    expect(page.locator(".saved-text")).to_have_text(
+        "We keep records for seven years, then destroy them safely."
+    )
+    expect(page.get_by_text("eight years")).to_have_count(0)
+    page.get_by_text("Show the schools").click()
+    expect(page.locator(".change-schools li")).to_have_count(3)
+    expect(page.locator(".change-schools")).to_contain_text(county[2].name)
+    _assert_no_axe_violations(page)
+    assert ClauseVersion.objects.get(clause=clause, number=2).status == "draft"
+    page.get_by_role("button", name="Confirm and publish").click()
     expect(page.get_by_text("Re-publishing 3 school notices in the background")).to_be_visible()
     expect(page.get_by_text("pages 0 of 3")).to_be_visible()
     page.goto(f"{base}/admin/dashboard/")
@@ -111,3 +144,27 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     } == {2}
     page.goto(f"{base}/schools/{county[1].slug}/privacy-notice/")
     expect(page.get_by_text("seven years, then destroy them safely")).to_be_visible()
+
+
+def test_leaving_a_draft_with_unsaved_changes_asks_first(page: Page, live_server, county):
+    base = live_server.url
+    _log_in(page, base)
+    clause = Clause.objects.get(key="retention")
+    draft = ClauseVersion.objects.create(clause=clause, body="We keep records for six years.")
+    page.goto(f"{base}/admin/clauses/clauseversion/{draft.pk}/change/")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+
+    page.get_by_label("Body").click()
+    page.keyboard.type(" And then destroyed.")
+    page.get_by_role("link", name="History").click()
+
+    assert dialogs == ["beforeunload"]
+    expect(page.get_by_label("Body")).to_have_value(
+        "We keep records for six years. And then destroyed."
+    )
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    page.get_by_role("link", name="History").click()
+    expect(page.get_by_role("heading", name="Change history")).to_be_visible()
+    assert dialogs == ["beforeunload"]

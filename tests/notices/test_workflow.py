@@ -14,7 +14,7 @@ from clauses.models import Art13Item, ClauseVersion
 from clauses.services import clause_version_start_draft
 from health.coverage import notice_type_gaps
 from notices.dpo.preview import version_impact, version_preview
-from notices.dpo.services import clause_version_publish_everywhere
+from notices.dpo.services import DRAFT_CHANGED, clause_version_publish_everywhere
 from notices.models import Publication, PublishRun
 from notices.publishing import tasks
 from notices.publishing.batch import notices_publish, select_school_notices
@@ -265,13 +265,34 @@ def test_office_staff_cannot_reach_the_dpo_pages(library, office_a_client, metho
     assert ClauseVersion.objects.filter(clause=library["cctv"]).count() == 2
 
 
-def test_dpo_staff_can_publish_from_the_admin(
+def test_the_publish_address_only_shows_a_confirmation_until_confirmed(
     library, dpo_client, django_capture_on_commit_callbacks
 ):
     draft = _draft(library["cctv"], "We record the gates for 14 days.")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = dpo_client.post(f"/admin/clauses/clauseversion/{draft.pk}/publish/")
+        shown = dpo_client.get(f"/admin/clauses/clauseversion/{draft.pk}/publish/")
+        one_click = dpo_client.post(f"/admin/clauses/clauseversion/{draft.pk}/publish/")
+
+    assert shown.status_code == one_click.status_code == 200
+    page = shown.content.decode()
+    assert "Publishing will change <strong>1 notice</strong> at <strong>1 school</strong>" in page
+    assert "We record the gates for 14 days." in page  # the saved text, in full
+    assert 'name="fingerprint"' in page
+    draft.refresh_from_db()
+    assert draft.status == ClauseVersion.Status.DRAFT
+    assert not PublishRun.objects.exists()
+
+
+def test_dpo_staff_can_publish_from_the_admin_after_confirming(
+    library, dpo_client, django_capture_on_commit_callbacks
+):
+    draft = _draft(library["cctv"], "We record the gates for 14 days.")
+    url = f"/admin/clauses/clauseversion/{draft.pk}/publish/"
+    fingerprint = dpo_client.get(url).context["fingerprint"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = dpo_client.post(url, {"fingerprint": fingerprint, "version": draft.pk})
 
     run = PublishRun.objects.get()
     assert response.status_code == 302
@@ -279,3 +300,24 @@ def test_dpo_staff_can_publish_from_the_admin(
     draft.refresh_from_db()
     assert draft.status == ClauseVersion.Status.PUBLISHED
     assert run.requested_by.username == "dpo"
+    assert list(run.school_notices.all()) == [library["a"]]
+
+
+def test_a_draft_saved_again_after_the_confirmation_is_not_published(
+    library, dpo_client, django_capture_on_commit_callbacks
+):
+    draft = _draft(library["cctv"], "We record the gates for 14 days.")
+    url = f"/admin/clauses/clauseversion/{draft.pk}/publish/"
+    fingerprint = dpo_client.get(url).context["fingerprint"]
+    draft.body = "We record the gates for 7 days."
+    draft.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = dpo_client.post(url, {"fingerprint": fingerprint, "version": draft.pk})
+
+    assert response.status_code == 200
+    assert DRAFT_CHANGED in [str(m) for m in response.context["messages"]]
+    assert "We record the gates for 7 days." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == ClauseVersion.Status.DRAFT
+    assert not PublishRun.objects.exists()

@@ -19,7 +19,8 @@ from notices.diff import word_diff
 from notices.models import NoticeType, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.publishing.rendering import render_sections
-from onboarding.documents import Block, blocks, html_to_text, normalise_space
+from onboarding.documents import html_to_text, normalise_space
+from onboarding.reader import Block, Document, read_plain
 
 IDENTICAL = "identical"
 CHANGED = "changed"
@@ -74,10 +75,10 @@ class _Document:
     paragraphs: list[Block]
 
     @classmethod
-    def read(cls, text: str) -> _Document:
+    def read(cls, document: Document) -> _Document:
         words: list[str] = []
         paragraph_of: list[int] = []
-        paragraphs = [block for block in blocks(text) if not block.is_heading]
+        paragraphs = [block for block in document.blocks if not block.is_heading]
         for index, block in enumerate(paragraphs):
             block_words = block.text.split()
             words.extend(block_words)
@@ -114,12 +115,17 @@ def _best_window(
     return best, start, end
 
 
-def notice_adopt(*, school_notice: SchoolNotice, text: str) -> AdoptionReport:
-    """Compare an existing notice's text with the library rendered for the school."""
+def notice_adopt(
+    *, school_notice: SchoolNotice, text: str = "", source: Document | None = None
+) -> AdoptionReport:
+    """Compare an existing notice (a read document, or plain text) with the library rendered
+    for the school."""
+    source = source if source is not None else read_plain(text)
+    text = source.text()
     school_notice = school_notices_for_publishing([school_notice.pk]).get()
     inputs = InputsBuilder().build(school_notice)
     sections = render_sections(inputs)
-    document = _Document.read(text)
+    document = _Document.read(source)
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(document.words)
     covered: set[int] = set()

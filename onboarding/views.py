@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
@@ -14,7 +11,12 @@ from django.shortcuts import render
 
 from notices.models import SchoolNotice
 from onboarding.adoption import notice_adopt
-from onboarding.documents import document_text
+from onboarding.reader import Document, ReaderError, read_upload
+
+FILE_HELP = (
+    "Word (.docx), OpenDocument (.odt), PDF, a saved web page (.html), Markdown or plain text; "
+    "at most 10 MB."
+)
 
 
 def _context(request: HttpRequest, title: str, **extra: object) -> dict:
@@ -26,6 +28,19 @@ def _require(request: HttpRequest, permission: str) -> None:
         raise PermissionDenied
 
 
+class DocumentField(forms.FileField):
+    """A notice file, read into a `Document`; a file the reader cannot read is a form error."""
+
+    def clean(self, data, initial=None) -> Document | None:  # type: ignore[no-untyped-def, override]
+        upload = super().clean(data, initial)
+        if upload is None:
+            return None
+        try:
+            return read_upload(upload)
+        except ReaderError as error:
+            raise forms.ValidationError(str(error), code="unreadable") from error
+
+
 class AdoptForm(forms.Form):
     school_notice = forms.ModelChoiceField(
         label="School and notice",
@@ -33,9 +48,7 @@ class AdoptForm(forms.Form):
             "school__name", "notice_type__title"
         ),
     )
-    file = forms.FileField(
-        label="The school's existing notice", help_text="Plain text, Markdown, HTML or PDF."
-    )
+    file = DocumentField(label="The school's existing notice", help_text=FILE_HELP)
 
 
 @staff_member_required
@@ -43,18 +56,12 @@ def adopt_view(request: HttpRequest) -> HttpResponse:
     """Upload a school's existing notice and see how it differs from the library."""
     _require(request, "notices.view_schoolnotice")
     form = AdoptForm(request.POST or None, request.FILES or None)
-    report = None
+    report = document = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
-            for chunk in upload.chunks():
-                copy.write(chunk)
-            copy.flush()
-            text = document_text(Path(copy.name))
-        report = notice_adopt(school_notice=form.cleaned_data["school_notice"], text=text)
+        document = form.cleaned_data["file"]
+        report = notice_adopt(school_notice=form.cleaned_data["school_notice"], source=document)
     return render(
         request,
         "admin/notices/adopt.html",
-        _context(request, "Adopt an existing notice", form=form, report=report),
+        _context(request, "Adopt an existing notice", form=form, report=report, document=document),
     )

@@ -147,7 +147,10 @@ def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
         "local_additions",
         "art13_missing",
         "stale_facts",
+        "document",
     }
+    assert data["document"]["format"] == "html"
+    assert data["document"]["counts"]["heading"] == len(CLAUSES)
     assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
     assert data["school"] == school_notice.school.slug
     assert data["notice_type"] == "pupils"

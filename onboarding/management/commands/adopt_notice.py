@@ -7,11 +7,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from notices.models import SchoolNotice
 from onboarding.adoption import notice_adopt
-from onboarding.documents import document_text
+from onboarding.management.documents import document_summary, read_document, write_not_imported
 
 
 class Command(BaseCommand):
-    help = "Compare a school's existing notice (text, Markdown, HTML or PDF) with the library."
+    help = (
+        "Compare a school's existing notice (Word, ODT, PDF, web page, Markdown or text) with "
+        "the library."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
@@ -23,8 +26,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
         path: Path = options["file"]
-        if not path.is_file():
-            raise CommandError(f"No such file: {path}")
         school_notices = SchoolNotice.objects.filter(school__slug=options["school"])
         if options["notice_type"]:
             school_notices = school_notices.filter(notice_type__slug=options["notice_type"])
@@ -35,9 +36,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No notice {options['notice_type'] or '(main)'} for school {options['school']}."
             )
-        report = notice_adopt(school_notice=school_notice, text=document_text(path))
+        document = read_document(path)
+        report = notice_adopt(school_notice=school_notice, source=document)
         if options["json"]:
-            self.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+            data = {**report.as_dict(), "document": document_summary(document)}
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
             return
         counts = report.counts()
         self.stdout.write(
@@ -58,3 +61,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  stale {fact['field']}: found {fact['found']}, expected {fact['expected']}"
             )
+        write_not_imported(self.stdout, document)

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "schools",
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     "notices",
     "health",
     "onboarding",
+    "security",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff (and office staff who turned it on) pass the second step before any other page.
+    "security.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: locks out repeated failed logins.
@@ -84,6 +91,17 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# Two-step sign-in (django-otp): always for staff with admin access; for school office staff
+# when they turn it on, or for all of them when the authority sets this.
+TWO_FACTOR_REQUIRED_FOR_OFFICE = env_bool("TWO_FACTOR_REQUIRED_FOR_OFFICE")
+OTP_TOTP_ISSUER = "School privacy notices"
+
+# Only staff have sessions. Each request renews the session, so it ends after this many idle
+# minutes; Django gives the session a new key at every sign-in (and at the second step).
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 ROOT_URLCONF = "config.urls"
 

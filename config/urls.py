@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/adopt/", onboarding_views.adopt_view, name="adopt_notice"),
     path("admin/", admin.site.urls),
     path("office/", include("office.urls")),
+    path("account/two-step/", include("security.urls")),
     path("", include("schools.urls")),
     path("", include("notices.site.urls")),
 ]

@@ -72,9 +72,26 @@ def office_b(school_b, school_office_group):
 
 
 def _client_for(user) -> Client:
+    """A client signed in as `user` with both steps done: password, then a confirmed
+    authenticator device recorded in the session, as django-otp's own login does."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
     client = Client()
     client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client
+
+
+@pytest.fixture
+def signed_in_client() -> Callable[[Any], Client]:
+    """Sign any user in (both steps) on a new client: `signed_in_client(user)`."""
+    return _client_for
 
 
 @pytest.fixture

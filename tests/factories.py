@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory, Password
 
 from clauses.models import Clause, ClauseVersion
@@ -174,3 +176,14 @@ class SchoolNoticeFactory(DjangoModelFactory):
 
     school = factory.SubFactory(SchoolFactory)
     notice_type = factory.SubFactory(NoticeTypeFactory)
+
+
+def authenticator_for(user) -> TOTPDevice:  # type: ignore[no-untyped-def]
+    """A confirmed authenticator-app device for `user`, as enrolment leaves it."""
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The 6-digit code the user's authenticator app shows now."""
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{code:0{device.digits}d}"

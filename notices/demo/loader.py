@@ -32,6 +32,7 @@ from schools.models import (
     SchoolMembership,
     SharingPartner,
 )
+from security.twofactor import demo_second_factor
 
 from . import county, library
 
@@ -56,6 +57,9 @@ class SeedSummary:
     # Clauses whose live text differs from the demo library (edited by DPO staff since).
     clauses_differing: list[str] = field(default_factory=list)
     usernames: list[str] = field(default_factory=list)
+    # The DPO user's second sign-in step: the authenticator key and this run's backup codes.
+    dpo_authenticator_key: str = ""
+    dpo_backup_codes: list[str] = field(default_factory=list)
 
     @property
     def total_created(self) -> int:
@@ -458,5 +462,7 @@ def load_demo(*, password: str, now: datetime.datetime | None = None) -> SeedSum
             today=timezone.localdate(now),
             summary=summary,
         )
-        load_users(password=password, schools=schools, summary=summary)
+        users = load_users(password=password, schools=schools, summary=summary)
+    dpo = next(user for user in users if user.get_username() == DPO_USERNAME)
+    summary.dpo_authenticator_key, summary.dpo_backup_codes = demo_second_factor(user=dpo)
     return summary

@@ -9,12 +9,20 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from clauses.models import Art13Item, Clause, ClauseVersion
 from notices.models import NoticeType, NoticeTypeClause, Publication, SchoolNotice
 from notices.publishing.batch import notices_publish, select_school_notices
-from tests.factories import PASSWORD, SchoolFactory, SharingPartnerFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    SchoolFactory,
+    SharingPartnerFactory,
+    UserFactory,
+    authenticator_for,
+    current_code,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,7 +55,8 @@ def county(tmp_path, settings, staff_groups):
         )
     notices_publish(school_notices=select_school_notices())
     call_command("publish_notices", "--all", verbosity=0)  # PDFs for the first versions
-    UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
+    dpo = UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
+    authenticator_for(dpo)
     return schools
 
 
@@ -61,6 +70,8 @@ def _log_in(page: Page, base: str) -> None:
     page.get_by_label("Username").fill("dpo")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code").fill(current_code(TOTPDevice.objects.get(user__username="dpo")))
+    page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("link", name="Dashboard: what needs attention")).to_be_visible()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
 import re
 from io import StringIO
@@ -316,3 +317,30 @@ def test_generated_password_is_printed_and_works(monkeypatch: pytest.MonkeyPatch
     password = match.group(1)
     assert len(password) >= 16
     assert _login(username="dpo", password=password) is not None
+
+
+@pytest.mark.django_db
+def test_the_printed_second_step_lets_the_demo_dpo_into_the_admin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.test import Client
+    from django_otp.oath import totp
+
+    monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
+    first_codes = re.search(r"backup codes[^\n]*\n\s+(.+)", run_command()).group(1).split()
+    output = run_command()
+
+    key = re.search(r"set up with the key\n\s+(.+)", output).group(1).replace(" ", "")
+    codes = re.search(r"backup codes[^\n]*\n\s+(.+)", output).group(1).split()
+    assert len(codes) == 10
+    assert not set(codes) & set(first_codes), "each run issues new backup codes"
+    for code in (f"{totp(base64.b32decode(key)):06d}", codes[0]):
+        client = Client()
+        client.post("/admin/login/", {"username": "dpo", "password": PASSWORD})
+        assert client.get("/admin/").status_code == 302
+        assert client.post("/account/two-step/code/", {"code": code}).status_code == 302
+        assert client.get("/admin/").status_code == 200
+    stale = Client()
+    stale.post("/admin/login/", {"username": "dpo", "password": PASSWORD})
+    stale.post("/account/two-step/code/", {"code": first_codes[0]})
+    assert stale.get("/admin/").status_code == 302

@@ -51,6 +51,10 @@ class Command(BaseCommand):
         write(self.style.MIGRATE_HEADING("Demo logins"))
         write(f"  Password for all {summary.passwords_set} demo users ({source}): {password}")
         write(f"  DPO staff, in the admin at {ADMIN_URL}: {DPO_USERNAME}")
+        write("    then a second step: a code from an authenticator app set up with the key")
+        write(f"      {summary.dpo_authenticator_key}")
+        write("    or one of these backup codes (each works once; new ones on every run):")
+        write(f"      {' '.join(summary.dpo_backup_codes)}")
         write(f"  School office staff, in the portal at {OFFICE_URL}:")
         for username in office:
             write(f"    {username}")

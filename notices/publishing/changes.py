@@ -5,6 +5,7 @@ from __future__ import annotations
 from clauses.markup import PLACEHOLDERS
 
 FIRST = "First publication."
+UPDATED = "Updated “{heading}”."
 
 
 def summarise_changes(previous: dict | None, current: dict) -> list[str]:
@@ -19,9 +20,10 @@ def summarise_changes(previous: dict | None, current: dict) -> list[str]:
         if old is None:
             changes.append(f"Added “{clause['heading']}”.")
         elif old["version_id"] != clause["version_id"]:
+            # The DPO's own words for the change, which publishing a new version requires.
+            why = " ".join(clause.get("change_summary", "").split())
             changes.append(
-                f"Updated “{clause['heading']}” (clause version {old['version_number']} to "
-                f"{clause['version_number']})."
+                f"Updated “{clause['heading']}”: {why}" if why else UPDATED.format(**clause)
             )
     changes.extend(
         f"Removed “{clause['heading']}”." for key, clause in before.items() if key not in after

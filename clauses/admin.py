@@ -56,7 +56,7 @@ class ClauseVersionAdmin(VersionAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: ClauseVersion | None = None):  # type: ignore[no-untyped-def]
         fixed = ["number", "status", "author", "published_at"]
         if obj is not None and not obj.is_editable:
-            return [*fixed, "clause", "body", "effective_date", "change_summary"]
+            return [*fixed, "clause", "body", "summary", "effective_date", "change_summary"]
         return fixed
 
     def get_form(self, request, obj=None, change=False, **kwargs):  # type: ignore[no-untyped-def]

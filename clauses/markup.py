@@ -76,6 +76,12 @@ HEADING_LEVEL = (
 )
 BAD_LINK = "Links must start with https://, mailto: or tel: (found “{href}”)."
 EMPTY_BODY = "The clause text is empty."
+SUMMARY_TOO_LONG = "Keep the summary to {limit} characters or fewer (it has {length})."
+SUMMARY_ONE_PARAGRAPH = (
+    "A summary is one or two sentences in one paragraph: no lists, headings or blank lines."
+)
+SUMMARY_NO_BLOCK = "{{{{ {name} }}}} is a list and cannot be used in a summary."
+SUMMARY_MAX_LENGTH = 400
 
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -147,6 +153,26 @@ def validate_body(body: str) -> list[str]:
         if scheme.lower() in _DROPPED_SCHEMES:
             errors.append(BAD_LINK.format(href=f"{scheme}:…"))
     errors.extend(_validate_structure(_to_sentinels(body)))
+    return list(dict.fromkeys(errors))
+
+
+def validate_summary(summary: str) -> list[str]:
+    """Problems with a clause's one- or two-sentence summary; an empty summary is allowed."""
+    if not summary.strip():
+        return []
+    if len(summary) > SUMMARY_MAX_LENGTH:
+        return [SUMMARY_TOO_LONG.format(limit=SUMMARY_MAX_LENGTH, length=len(summary))]
+    errors = [
+        SUMMARY_NO_BLOCK.format(name=name)
+        for name in placeholders_in(summary)
+        if name in PLACEHOLDERS and PLACEHOLDERS[name].is_block
+    ]
+    if errors:
+        return errors
+    errors = validate_body(summary)
+    blocks = [token.type for token in _check_md.parse(_to_sentinels(summary))]
+    if blocks != ["paragraph_open", "inline", "paragraph_close"]:
+        errors.append(SUMMARY_ONE_PARAGRAPH)
     return list(dict.fromkeys(errors))
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .markup import validate_body
+from .markup import SUMMARY_MAX_LENGTH, validate_body, validate_summary
 
 
 class Art13Item(models.TextChoices):
@@ -111,6 +111,13 @@ class ClauseVersion(models.Model):
         help_text="Markdown: paragraphs, lists, *emphasis*, [links](https://…) and "
         "placeholders such as {{ school.name }}."
     )
+    summary = models.TextField(
+        "summary (at a glance)",
+        max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text="One or two plain sentences a parent reads first, above the full notice. "
+        "The same placeholders work here, except {{ partners }}.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     effective_date = models.DateField(null=True, blank=True)
     change_summary = models.CharField(
@@ -155,7 +162,14 @@ class ClauseVersion(models.Model):
             retiring = stored.status == self.Status.PUBLISHED and self.status == self.Status.RETIRED
             content_same = all(
                 getattr(stored, field) == getattr(self, field)
-                for field in ("clause_id", "number", "body", "effective_date", "change_summary")
+                for field in (
+                    "clause_id",
+                    "number",
+                    "body",
+                    "summary",
+                    "effective_date",
+                    "change_summary",
+                )
             )
             if not (retiring and content_same):
                 raise ValidationError(
@@ -172,9 +186,13 @@ class ClauseVersion(models.Model):
         return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
-        errors = validate_body(self.body or "")
+        errors = {}
+        if body_errors := validate_body(self.body or ""):
+            errors["body"] = body_errors
+        if summary_errors := validate_summary(self.summary or ""):
+            errors["summary"] = summary_errors
         if errors:
-            raise ValidationError({"body": errors})
+            raise ValidationError(errors)
 
     def _stored(self) -> ClauseVersion | None:
         if self.pk is None:

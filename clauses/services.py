@@ -23,7 +23,12 @@ def clause_version_start_draft(*, clause: Clause, user: AbstractBaseUser | None)
     if existing is not None:
         raise ValidationError(ALREADY_HAS_DRAFT.format(clause=clause, number=existing.number))
     latest = clause.versions.order_by("-number").first()
-    draft = ClauseVersion(clause=clause, body=latest.body if latest else "", author=user)
+    draft = ClauseVersion(
+        clause=clause,
+        body=latest.body if latest else "",
+        summary=latest.summary if latest else "",
+        author=user,
+    )
     with reversion.create_revision():
         reversion.set_user(user)
         reversion.set_comment(f"Started a draft of “{clause}”.")

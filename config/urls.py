@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.urls import include, path
 
 from notices.dpo import views as dpo_views
@@ -8,7 +10,14 @@ admin.site.site_header = "School privacy notices"
 admin.site.site_title = "Privacy notices admin"
 admin.site.index_title = "DPO service"
 
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static file."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.ico"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/dashboard/", dpo_views.dashboard, name="dpo_dashboard"),
     path("admin/adopt/", onboarding_views.adopt_view, name="adopt_notice"),
     path("admin/", admin.site.urls),

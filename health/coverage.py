@@ -42,3 +42,21 @@ def school_notice_gaps(school_notice: SchoolNotice) -> list[Art13Item]:
 
 def gap_message(notice: object, gaps: list[Art13Item]) -> str:
     return COVERAGE_GAP.format(notice=notice, items="; ".join(item.label for item in gaps))
+
+
+def missing_summaries(notice_type: NoticeType) -> list[ClauseVersion]:
+    """The live versions of the type's clauses that have no summary, in notice order.
+
+    A warning, not a blocker: such a section shows only its heading under "At a glance".
+    """
+    live = {
+        version.clause_id: version
+        for version in ClauseVersion.objects.published()
+        .filter(clause__notice_items__notice_type=notice_type)
+        .select_related("clause")
+    }
+    return [
+        live[item.clause_id]
+        for item in notice_type.items.order_by("position", "id")
+        if item.clause_id in live and not live[item.clause_id].summary.strip()
+    ]

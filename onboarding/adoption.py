@@ -18,7 +18,7 @@ from clauses.models import Art13Item, Clause
 from notices.diff import word_diff
 from notices.models import NoticeType, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
-from notices.publishing.rendering import render_sections
+from notices.publishing.rendering import ICO, render_sections
 from onboarding.documents import html_to_text, normalise_space
 from onboarding.reader import Block, Document, read_plain
 
@@ -159,7 +159,10 @@ def notice_adopt(
         stale_facts=stale_facts(
             text=text,
             facts=inputs.facts,
-            library_text=" ".join(html_to_text(section.html) for section in sections),
+            # The regulator's contacts are printed beside the school's at the top of every notice.
+            library_text=" ".join(
+                [*(html_to_text(section.html) for section in sections), ICO["phone"]]
+            ),
         ),
     )
 

@@ -54,6 +54,14 @@ def normalise_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+def phone_uri(value: str) -> str:
+    """A `tel:` link target (RFC 3966) for a phone number, or '' if it is not a valid number."""
+    number = _parse_phone(value)
+    if number is None:
+        return ""
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 # Its own code, so a form does not swap the message for its generic "Enter a valid URL."
 _https_url = URLValidator(schemes=["https"], message=HTTPS_ERROR, code="not_https")
 

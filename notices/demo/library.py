@@ -858,3 +858,92 @@ SCHOOL_WORKFORCE = NoticeTypeData(
 )
 
 NOTICE_TYPES: tuple[NoticeTypeData, ...] = (PUPILS_AND_PARENTS, SCHOOL_WORKFORCE)
+
+# The "At a glance" layer: one or two plain sentences per clause, read before the full notice.
+SUMMARIES: dict[str, str] = {
+    "who-we-are": "{{ school.name }} decides how your personal information is used and "
+    "is responsible for looking after it.",
+    "data-protection-officer": "Our data protection officer checks that we follow the law. "
+    "You can contact them at " + DPO_EMAIL_LINK + " or on {{ dpo.phone }}.",
+    "international-transfers": "We keep information in the UK wherever we can, and only use "
+    "services abroad where the law's safeguards apply.",
+    "keeping-information-secure": "We limit who can see information, protect our systems and "
+    "paper files, and act quickly if something goes wrong.",
+    "your-rights": "You can ask to see, correct or delete your information, or to limit how "
+    "we use it. We normally reply within a month, free of charge.",
+    "right-of-access": "You can ask for a copy of the information we hold about you. Contact "
+    "{{ school.data_request_contact }} at " + DATA_REQUEST_LINK + ".",
+    "right-to-rectification": "Tell us if anything we hold is wrong or out of date and we "
+    "will put it right.",
+    "right-to-erasure": "You can ask us to delete information; the law makes us keep some "
+    "records, and we will explain if we cannot.",
+    "right-to-restrict-processing": "While a problem is being sorted out, you can ask us to "
+    "keep information safe but not use it.",
+    "right-to-object": "You can object to how we use information because of your own "
+    "situation. We never use it for marketing.",
+    "right-to-data-portability": "For some information you gave us, you can ask for a copy "
+    "in a common digital format.",
+    "withdrawing-consent": "Where we asked for your consent, you can change your mind at any "
+    "time by contacting the school office.",
+    "automated-decisions": "A person, not a computer, makes every decision about you.",
+    "complaints": "If you are unhappy, tell the school or our data protection officer first. "
+    "You can also complain to the Information Commissioner's Office.",
+    "cctv": "We record parts of the site on CCTV for safety; recordings are deleted after "
+    "30 days unless they are needed.",
+    "how-to-contact-us": "Email " + SCHOOL_EMAIL_LINK + " or call {{ school.phone }} with any "
+    "question about this notice.",
+    "changes-to-this-notice": "We review this notice every year and tell you directly about "
+    "any change that affects you significantly.",
+    "pupil-information-we-hold": "We keep pupils' contact details, attendance, progress, "
+    "health and support needs, and safeguarding records.",
+    "parent-information-we-hold": "We keep parents' and carers' contact details, who to call "
+    "in an emergency, and records of payments.",
+    "special-category-data": "Health, ethnicity, religion and biometric information are "
+    "protected more strictly, and we use them only when the law allows.",
+    "why-we-use-pupil-information": "We use information to teach pupils, keep them safe, "
+    "support their needs and keep in touch with families.",
+    "lawful-basis": "Most of what we do is our public task or a legal duty; for a few things, "
+    "such as photographs online, we ask your consent.",
+    "legitimate-interests": "We rely on legitimate interests only for things outside our "
+    "work as a school, such as news of reunions.",
+    "where-information-comes-from": "Most information comes from you; some comes from a "
+    "pupil's previous school, the council and health services.",
+    "collecting-information": "Some information is required by law or for safety; we always "
+    "say which questions you can leave blank.",
+    "who-we-share-with": "We share information only when the law requires it, to provide a "
+    "service, or with your agreement, and no more than is needed.",
+    "sharing-to-keep-people-safe": "If someone may be at risk, we may share information "
+    "without asking first, and we record what we shared.",
+    "department-for-education": "By law we send census information about pupils to the "
+    "Department for Education several times a year.",
+    "national-pupil-database": "The Department for Education keeps census information in the "
+    "National Pupil Database and shares it only under strict rules.",
+    "local-authority": "We share information with {{ authority.name }} so that it can carry "
+    "out its duties towards children.",
+    "youth-support-services": "From age 13 we pass some information to youth support "
+    "services, who help young people with education and careers.",
+    "when-pupils-move-on": "When a pupil moves school, we send their record to the new school.",
+    "our-usual-next-school": "Most pupils move on to {{ school.transfers_to }}, and we pass "
+    "on what helps each child settle in.",
+    "how-long-we-keep-information": "We keep information only as long as our retention "
+    "schedule says, then delete or shred it securely.",
+    "childrens-rights-and-educational-record": "Pupils hold the rights over their own "
+    "information; parents can act for young children.",
+    "cookies": "Our website sets statistics cookies only if you agree.",
+    "photographs-and-biometrics": "We use photographs beyond school records, and any "
+    "fingerprint systems, only with consent.",
+    "workforce-information-we-hold": "We keep staff contact, contract, pay, recruitment, "
+    "training and absence records.",
+    "workforce-why-we-use": "We use workforce information to recruit safely, pay people, "
+    "support them and meet our legal duties.",
+    "workforce-lawful-basis": "We use workforce information for employment contracts, legal "
+    "duties and our public task; a few things need consent.",
+    "workforce-collecting": "Most information comes from you; some comes from referees, "
+    "safeguarding checks and payroll.",
+    "workforce-sharing": "We share workforce information with the council, the Department for "
+    "Education, HMRC, pension schemes and others the law requires.",
+    "workforce-census": "Each autumn we send staff information to the Department for "
+    "Education, as the law requires.",
+    "workforce-retention": "We keep a personnel file for six years after someone leaves; "
+    "some safeguarding records are kept longer.",
+}

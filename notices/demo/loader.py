@@ -230,6 +230,7 @@ def load_clauses(
                 clause=clause,
                 number=1,
                 body=data.body,
+                summary=library.SUMMARIES.get(data.key, ""),
                 status=ClauseVersion.Status.PUBLISHED,
                 effective_date=timezone.localdate(now),
                 change_summary=FIRST_VERSION_SUMMARY,
@@ -240,7 +241,11 @@ def load_clauses(
             summary.created["ClauseVersion"] += 1
         else:
             live = clause.live_version()
-            if live is None or live.body != data.body:
+            if (
+                live is None
+                or live.body != data.body
+                or live.summary != library.SUMMARIES.get(data.key, "")
+            ):
                 summary.clauses_differing.append(data.key)
             summary.unchanged["ClauseVersion"] += 1
         loaded[data.key] = clause

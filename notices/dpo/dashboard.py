@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from clauses.models import Art13Item, Clause, ClauseVersion
-from health.coverage import uncovered
+from health.coverage import missing_summaries, uncovered
 from notices.models import NoticeType, PublishRun, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.selectors import live_publications
@@ -34,6 +34,8 @@ class Dashboard:
     clauses: list[Clause] = field(default_factory=list)
     live_versions: dict[str, int] = field(default_factory=dict)
     type_gaps: dict[NoticeType, list[Art13Item]] = field(default_factory=dict)
+    # Warnings only: live clause versions without an "At a glance" summary, per notice type.
+    summary_gaps: dict[NoticeType, list[ClauseVersion]] = field(default_factory=dict)
     running_runs: list[PublishRun] = field(default_factory=list)
     failed_runs: list[PublishRun] = field(default_factory=list)
     today: date = field(default_factory=timezone.localdate)
@@ -114,6 +116,7 @@ def dashboard_build(
         board.type_gaps[each_type] = uncovered(
             clauses=clauses, not_applicable=each_type.not_applicable_items
         )
+        board.summary_gaps[each_type] = missing_summaries(each_type)
     board.running_runs = list(PublishRun.objects.filter(finished_at__isnull=True)[:10])
     board.failed_runs = [
         run

@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 
 from clauses.markup import PLACEHOLDERS, compile_body
-from clauses.models import ClauseVersion
+from clauses.models import Art13Item, ClauseVersion
 from notices.models import NoticeType, SchoolNotice
 from schools.models import School, SharingPartner
 
 # Bump when the notice templates change what a publication looks like, so every notice
 # re-publishes with the new layout.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 MISSING_FACT = "{school} has no {field}, which the clause “{clause}” needs."
 NO_PARTNERS = "{school} has no sharing partners, which the clause “{clause}” lists."
@@ -35,6 +35,8 @@ class ClauseInput:
     version_id: int
     version_number: int
     body: str
+    summary: str = ""
+    change_summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class NoticeInputs:
     facts: dict[str, str]
     partners: tuple[PartnerInput, ...]
     clauses: tuple[ClauseInput, ...]
+    # The section that says how to complain, linked from the contacts at the top of the notice.
+    complaint_key: str = ""
     renderer_version: str = RENDERER_VERSION
     hash: str = field(default="", compare=False)
 
@@ -77,6 +81,7 @@ class NoticeInputs:
             "facts": dict(self.facts),
             "partners": [asdict(partner) for partner in self.partners],
             "clauses": [asdict(clause) for clause in self.clauses],
+            "complaint_key": self.complaint_key,
             "renderer_version": self.renderer_version,
         }
 
@@ -92,7 +97,10 @@ class NoticeInputs:
                 NO_CLAUSES.format(notice_type=self.notice_title, school=self.school_name)
             )
         for clause in self.clauses:
-            for name in compile_body(clause.body).placeholders:
+            used = (
+                compile_body(clause.body).placeholders + compile_body(clause.summary).placeholders
+            )
+            for name in dict.fromkeys(used):
                 placeholder = PLACEHOLDERS[name]
                 if placeholder.is_block:
                     if name == "partners" and not self.partners:
@@ -135,6 +143,7 @@ class InputsBuilder:
         self._overrides = dict(overrides or {})
         self._clauses: dict[int, list[tuple[int, bool, ClauseInput]]] = {}
         self._partners: dict[tuple[str, int | None], list[PartnerInput]] | None = None
+        self._complaint_keys: set[str] = set()
 
     def _type_clauses(self, notice_type: NoticeType) -> list[tuple[int, bool, ClauseInput]]:
         if notice_type.pk not in self._clauses:
@@ -149,6 +158,8 @@ class InputsBuilder:
                 version = self._overrides.get(item.clause_id) or live.get(item.clause_id)
                 if version is None:
                     continue  # no published version: the clause is not part of any notice yet
+                if Art13Item.COMPLAINT in item.clause.art13_items:
+                    self._complaint_keys.add(item.clause.key)
                 rows.append(
                     (
                         item.clause_id,
@@ -159,6 +170,8 @@ class InputsBuilder:
                             version_id=version.pk,
                             version_number=version.number,
                             body=version.body,
+                            summary=version.summary,
+                            change_summary=version.change_summary,
                         ),
                     )
                 )
@@ -206,6 +219,10 @@ class InputsBuilder:
             for clause_id, required, clause in self._type_clauses(notice_type)
             if required or clause_id not in omitted
         )
+        complaint_key = next(
+            (clause.key for clause in clauses if clause.key in self._complaint_keys),
+            "",
+        )
         inputs = NoticeInputs(
             school_notice_id=school_notice.pk,
             school_slug=school.slug,
@@ -218,6 +235,7 @@ class InputsBuilder:
             facts=school_facts(school),
             partners=self.partners_for(school),
             clauses=clauses,
+            complaint_key=complaint_key,
         )
         return replace(inputs, hash=inputs_hash(inputs.snapshot()))
 

@@ -17,6 +17,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 from clauses.markup import compile_body
 from notices.publishing.inputs import NoticeInputs, PartnerInput
+from schools.validators import phone_uri
+
+# The regulator, named beside the school's own contacts at the top of every notice.
+ICO = {
+    "name": "Information Commissioner's Office (ICO)",
+    "complaint_url": "https://ico.org.uk/make-a-complaint/",
+    "phone": "0303 123 1113",
+    "phone_uri": "tel:+443031231113",
+}
 
 # What clause text may contain once rendered: the Markdown we allow, nothing more.
 ALLOWED_TAGS = {
@@ -34,8 +43,19 @@ ALLOWED_TAGS = {
     "blockquote",
     "hr",
     "span",
+    "dl",
+    "dt",
+    "dd",
+    "div",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "ul": {"class"}, "span": {"class"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href"},
+    "ol": {"start"},
+    "ul": {"class"},
+    "span": {"class"},
+    "dl": {"class"},
+    "div": {"class"},
+}
 ALLOWED_URL_SCHEMES = {"https", "mailto", "tel"}
 
 
@@ -56,6 +76,31 @@ class Section:
     key: str
     heading: str
     html: SafeString
+    summary_html: SafeString
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a reader can call or write to, shown first on the page."""
+
+    name: str
+    organisation: str
+    phone: str
+    phone_uri: str
+    email: str
+
+
+def notice_contacts(facts: dict[str, str]) -> dict[str, Contact]:
+    return {
+        who: Contact(
+            name=facts.get(f"{who}.name", ""),
+            organisation=facts.get(f"{who}.organisation", ""),
+            phone=facts.get(f"{who}.phone", ""),
+            phone_uri=phone_uri(facts.get(f"{who}.phone", "")),
+            email=facts.get(f"{who}.email", ""),
+        )
+        for who in ("school", "dpo")
+    }
 
 
 @lru_cache(maxsize=512)
@@ -78,6 +123,7 @@ def render_sections(inputs: NoticeInputs) -> list[Section]:
             key=clause.key,
             heading=clause.heading,
             html=mark_safe(sanitise(compile_body(clause.body).render(inputs.facts, blocks))),
+            summary_html=mark_safe(sanitise(compile_body(clause.summary).render(inputs.facts))),
         )
         for clause in inputs.clauses
     ]
@@ -93,6 +139,9 @@ def render_notice_html(*, inputs: NoticeInputs, number: int, published_at: datet
             "published_at": published_at,
             "review_date": date.fromisoformat(inputs.review_date) if inputs.review_date else None,
             "sections": render_sections(inputs),
+            "contacts": notice_contacts(inputs.facts),
+            "complaint_url": f"#{inputs.complaint_key}" if inputs.complaint_key else "",
+            "ico": ICO,
         },
     )
 

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_safe
 
 from notices.diff import compare_notices
 from notices.models import Publication, SchoolNotice
-from notices.publishing.inputs import RENDERER_VERSION
+from notices.publishing.inputs import RENDERER_VERSION, school_facts
+from notices.publishing.rendering import ICO, notice_contacts
 from notices.publishing.services import publication_render_pdf
-from notices.selectors import publication_for_page
+from notices.selectors import live_publications, publication_for_page
 from schools.models import School
 
 PUBLIC_CACHE_SECONDS = 300
@@ -163,10 +164,28 @@ def notice_changes(
 @require_safe
 @cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
-    school = get_object_or_404(School.objects.select_related("local_authority"), slug=school_slug)
-    notices = school.notices.select_related("notice_type").filter(publications__isnull=False)
+    school = get_object_or_404(
+        School.objects.select_related("local_authority", "dpo"), slug=school_slug
+    )
+    notices = list(
+        school.notices.select_related("notice_type")
+        .filter(publications__isnull=False)
+        .distinct()
+        .order_by("-notice_type__is_primary", "notice_type__title")
+    )
+    live = live_publications([n.pk for n in notices])
+    main_notice = next((n for n in notices if n.notice_type.is_primary and n.pk in live), None)
+    complaint_key = live[main_notice.pk].inputs.get("complaint_key", "") if main_notice else ""
     return render(
         request,
         "notices/school.html",
-        {"school": school, "school_notices": notices.distinct().order_by("notice_type__title")},
+        {
+            "school": school,
+            "school_notices": [(n, live[n.pk]) for n in notices if n.pk in live],
+            "contacts": notice_contacts(school_facts(school)),
+            "complaint_url": f"{main_notice.get_absolute_url()}#{complaint_key}"
+            if main_notice and complaint_key
+            else "",
+            "ico": ICO,
+        },
     )

@@ -26,6 +26,11 @@ BODIES = {
     "complaints": "Contact {{ dpo.name }} at {{ dpo.email }}, or the "
     "[ICO](https://ico.org.uk/make-a-complaint/).",
 }
+SUMMARIES = {
+    "who-we-are": "{{ school.name }} looks after your information.",
+    "your-rights": "You can see, correct and delete what we hold.",
+    "complaints": "Tell us first; you can also complain to the ICO.",
+}
 
 
 @pytest.fixture
@@ -33,7 +38,10 @@ def published_school(tmp_path, settings) -> School:
     settings.MEDIA_ROOT = tmp_path
     authority = LocalAuthority.objects.create(name="Wexbury County", code="990", slug="wexbury")
     dpo = DataProtectionOfficer.objects.create(
-        name="Data Protection Officer", organisation="Wexbury IG", email="dpo@example.org"
+        name="Data Protection Officer",
+        organisation="Wexbury County Council Schools Information Governance Service",
+        email="schools.dpo@wexbury.example.org",
+        phone="0113 496 0500",
     )
     school = School.objects.create(
         urn="100001",
@@ -59,8 +67,14 @@ def published_school(tmp_path, settings) -> School:
         is_primary=True,
     )
     for position, (key, body) in enumerate(BODIES.items()):
-        clause = Clause.objects.create(key=key, heading=key.replace("-", " ").capitalize())
-        ClauseVersion.objects.create(clause=clause, body=body, status="published")
+        clause = Clause.objects.create(
+            key=key,
+            heading=key.replace("-", " ").capitalize(),
+            art13_items=["complaint"] if key == "complaints" else [],
+        )
+        ClauseVersion.objects.create(
+            clause=clause, body=body, summary=SUMMARIES.get(key, ""), status="published"
+        )
         NoticeTypeClause.objects.create(notice_type=notice_type, clause=clause, position=position)
     SchoolNotice.objects.create(school=school, notice_type=notice_type)
     report = notices_publish(school_notices=select_school_notices())
@@ -98,7 +112,7 @@ def test_a_parent_reads_the_notice_and_downloads_the_pdf(page: Page, live_server
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "How we use pupil and parent information"
     )
-    expect(page.get_by_text("0113 496 0001")).to_be_visible()
+    expect(page.get_by_role("link", name="0113 496 0001")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download PDF").click()
     download = download_info.value
@@ -127,6 +141,7 @@ def test_public_pages_have_no_wcag_22_aa_violations(page: Page, live_server, pub
         f"{live_server.url}/",
         f"{live_server.url}/?q=aldhelm",
         f"{live_server.url}/?q=aldhelnn",
+        f"{base}/",
         f"{base}/privacy-notice/",
         f"{base}/notices/pupils-and-parents/versions/",
         f"{base}/notices/pupils-and-parents/versions/1/",
@@ -136,6 +151,30 @@ def test_public_pages_have_no_wcag_22_aa_violations(page: Page, live_server, pub
     ]:
         page.goto(path)
         _assert_no_axe_violations(page)
+
+
+def test_on_a_phone_whom_to_contact_is_on_the_first_screen(
+    page: Page, live_server, published_school
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/schools/{published_school.slug}/privacy-notice/")
+
+    contacts = page.get_by_role("region", name="Questions about your information")
+    box = contacts.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, box
+    for name, href in [
+        ("0113 496 0001", "tel:+441134960001"),
+        ("0113 496 0500", "tel:+441134960500"),
+        ("office@st-aldhelms.example.org", "mailto:office@st-aldhelms.example.org"),
+        ("schools.dpo@wexbury.example.org", "mailto:schools.dpo@wexbury.example.org"),
+        ("how to complain", "#complaints"),
+    ]:
+        link = contacts.get_by_role("link", name=name)
+        expect(link).to_have_attribute("href", href)
+        expect(link).to_be_in_viewport()
+    glance = page.get_by_role("region", name="At a glance").bounding_box()
+    assert glance is not None and glance["y"] > box["y"] + box["height"] - 1
+    _assert_no_axe_violations(page)
 
 
 def test_the_notice_is_usable_at_320_pixels_wide(page: Page, live_server, published_school):

@@ -96,7 +96,7 @@ def _page(client, school) -> str:
         ("- one\n- two", SUMMARY_ONE_PARAGRAPH),
         ("First.\n\nSecond.", SUMMARY_ONE_PARAGRAPH),
         ("### A heading", SUMMARY_ONE_PARAGRAPH),
-        ("Write to {{ school.emial }}.", "Unknown placeholder {{ school.emial }}."),
+        ("Write to {{ school.emial }}.", "Unknown placeholder {{ school.emial }}"),
         ("See [this](http://example.org).", "Links must start with https://"),
         ("x" * 401, "Keep the summary to 400 characters or fewer (it has 401)."),
     ],

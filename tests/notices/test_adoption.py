@@ -150,7 +150,8 @@ def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
         "document",
     }
     assert data["document"]["format"] == "html"
-    assert data["document"]["counts"]["heading"] == len(CLAUSES)
+    # One heading per clause, after the two the notice opens with: contacts and "At a glance".
+    assert data["document"]["counts"]["heading"] == len(CLAUSES) + 2
     assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
     assert data["school"] == school_notice.school.slug
     assert data["notice_type"] == "pupils"

@@ -24,7 +24,13 @@ from .validators import normalise_phone, normalise_postcode
 
 REQUIRED_COLUMNS = ["URN", "EstablishmentName", "LA (code)", "LA (name)"]
 MISSING_COLUMNS = "This is not a GIAS establishment export: it has no column {columns}."
+NOT_TEXT = "This is not a CSV file (it is not text in UTF-8 or Windows-1252)."
+BROKEN_CSV = "Line {line} cannot be read as CSV ({problem}); nothing was imported."
+WRONG_COLUMNS = "expected {expected} columns, found {found}"
 CLOSED = "closed ({status})"
+# Establishments in these states are schools today: their notices are published. Others (such as
+# "Proposed to open") are imported, so their details are ready, but are not published.
+PUBLISHED_STATUSES = {"open", "open, but proposed to close"}
 OTHER_AUTHORITY = "another local authority ({code})"
 NOT_APPLICABLE = {"", "not applicable", "not recorded"}
 
@@ -51,6 +57,8 @@ IMPORTED_FIELDS = [
     "phone",
     "website",
     "headteacher",
+    "establishment_status",
+    "is_open",
 ]
 
 
@@ -61,6 +69,7 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
     invalid: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    not_published: list[tuple[str, str]] = field(default_factory=list)  # (URN, status)
     authorities_created: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -76,7 +85,11 @@ def decode(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return content.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise ValidationError(NOT_TEXT) from error
 
 
 def _phase(row: dict[str, str]) -> str:
@@ -118,7 +131,10 @@ def _headteacher(row: dict[str, str]) -> str:
 
 
 def school_values(row: dict[str, str], authority: LocalAuthority) -> dict[str, object]:
+    status = row.get("EstablishmentStatus (name)", "").strip()
     return {
+        "establishment_status": status[:60],
+        "is_open": not status or status.lower() in PUBLISHED_STATUSES,
         "name": row["EstablishmentName"].strip(),
         "local_authority": authority,
         "phase": _phase(row),
@@ -195,15 +211,24 @@ def gias_import(
     dry_run: bool = False,
 ) -> ImportReport:
     """Create or update schools by URN from a GIAS export; idempotent."""
-    reader = csv.DictReader(io.StringIO(decode(content), newline=""))
-    columns = reader.fieldnames or []
+    reader = csv.reader(io.StringIO(decode(content), newline=""))
+    try:
+        columns = next(reader, [])
+        rows = [(reader.line_num, values) for values in reader if values]
+    except csv.Error as error:
+        raise ValidationError(BROKEN_CSV.format(line=reader.line_num, problem=error)) from error
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
         raise ValidationError(MISSING_COLUMNS.format(columns=", ".join(f"“{c}”" for c in missing)))
     report = ImportReport()
     with transaction.atomic():
-        for row in reader:
-            line = reader.line_num
+        for line, values in rows:
+            if len(values) != len(columns):
+                report.invalid.append(
+                    (line, WRONG_COLUMNS.format(expected=len(columns), found=len(values)))
+                )
+                continue
+            row = dict(zip(columns, values, strict=True))
             status = row.get("EstablishmentStatus (name)", "").strip()
             if status.lower().startswith("closed"):
                 report.skipped.append((line, CLOSED.format(status=status)))
@@ -219,6 +244,8 @@ def gias_import(
                 report.invalid.append((line, _reason(error)))
                 continue
             getattr(report, outcome).append(urn)
+            if status and status.lower() not in PUBLISHED_STATUSES:
+                report.not_published.append((urn, status))
         if dry_run:
             transaction.set_rollback(True)
     return report

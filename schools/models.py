@@ -122,7 +122,12 @@ class School(models.Model):
     establishment_type = models.CharField(
         max_length=120, blank=True, help_text="As GIAS names it, e.g. 'Community school'."
     )
-    is_open = models.BooleanField(default=True)
+    is_open = models.BooleanField(
+        default=True, help_text="Only open schools' notices are published."
+    )
+    establishment_status = models.CharField(
+        max_length=60, blank=True, help_text="As GIAS gives it, e.g. 'Open' or 'Proposed to open'."
+    )
     street = models.CharField(max_length=120, blank=True)
     locality = models.CharField(max_length=120, blank=True)
     town = models.CharField(max_length=80, blank=True)

@@ -36,6 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(prefix + report.summary())
         for name in report.authorities_created:
             self.stdout.write(f"  New local authority: {name}")
+        for urn, status in report.not_published:
+            self.stdout.write(f"  Not published (not open): URN {urn}, {status}")
         for line, reason in report.skipped:
             self.stdout.write(f"  Skipped line {line}: {reason}")
         for line, reason in report.invalid:

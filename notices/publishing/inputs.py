@@ -17,6 +17,7 @@ from functools import cached_property
 from clauses.markup import PLACEHOLDERS, compile_body
 from clauses.models import Art13Item, ClauseVersion
 from notices.models import NoticeType, SchoolNotice
+from notices.publishing.guard import ContactIndex
 from schools.models import School, SharingPartner
 
 # Bump when the notice templates change what a publication looks like, so every notice
@@ -144,6 +145,13 @@ class InputsBuilder:
         self._clauses: dict[int, list[tuple[int, bool, ClauseInput]]] = {}
         self._partners: dict[tuple[str, int | None], list[PartnerInput]] | None = None
         self._complaint_keys: set[str] = set()
+        self._contacts: ContactIndex | None = None
+
+    def contacts(self) -> ContactIndex:
+        """Every school's contact details, loaded once (one query) for the guard at publishing."""
+        if self._contacts is None:
+            self._contacts = ContactIndex.load()
+        return self._contacts
 
     def _type_clauses(self, notice_type: NoticeType) -> list[tuple[int, bool, ClauseInput]]:
         if notice_type.pk not in self._clauses:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from notices.models import Publication, SchoolNotice, notice_url
 from notices.publishing.changes import summarise_changes
+from notices.publishing.guard import foreign_contacts
 from notices.publishing.inputs import InputsBuilder, NoticeInputs
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def notice_publish(
     builder = builder or InputsBuilder()
     try:
         inputs = builder.build(school_notice)
-        problems = inputs.problems()
+        problems = inputs.problems() or foreign_contacts(inputs=inputs, index=builder.contacts())
         if problems:
             return _failed(school_notice, problems)
         with transaction.atomic():

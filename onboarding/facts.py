@@ -18,6 +18,13 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from notices.publishing.guard import (
+    POSTCODE_RE,
+    WEBSITE,
+    contacts_in,
+    phone_key,
+    postcode_key,
+)
 from notices.publishing.inputs import school_facts
 from schools.models import DataProtectionOfficer, School
 
@@ -41,7 +48,6 @@ _ROLE_WORDS = frozenset(
     {"officer", "team", "service", "services", "dpo", "department", "unit", "governance"}
     | {"protection", "council", "manager", "office", "school", "trust", "the"}
 )
-_POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b", re.IGNORECASE)
 _WORD_CHARS = re.compile(r"\w")
 
 
@@ -76,14 +82,6 @@ def _literal(text: str, value: str, name: str, *, ignore_case: bool = False) -> 
     ]
 
 
-def _e164(value: str) -> str:
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException:
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def phone_numbers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, E.164) of every UK phone number in the text, however it is spaced."""
     return [
@@ -107,10 +105,6 @@ def website_pattern(url: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:https?://)?(?:www\.)?{re.escape(host)}{path_part}/?", re.I)
 
 
-def _postcode_key(value: str) -> str:
-    return "".join(value.split()).upper()
-
-
 def fact_matches(text: str, facts: dict[str, str], *, dpo_is_person: bool) -> list[FactMatch]:
     """Where the school's facts are in the text, longest first where two overlap."""
     found: list[FactMatch] = []
@@ -130,7 +124,7 @@ def fact_matches(text: str, facts: dict[str, str], *, dpo_is_person: bool) -> li
             ]
     for name in EMAIL_FACTS:
         found += _literal(text, facts.get(name, ""), name, ignore_case=True)
-    phones = {_e164(facts[name]): name for name in reversed(PHONE_FACTS) if facts.get(name)}
+    phones = {phone_key(facts[name]): name for name in reversed(PHONE_FACTS) if facts.get(name)}
     found += [FactMatch(s, e, phones[n]) for s, e, n in phone_numbers(text) if n in phones]
     for name in WEBSITE_FACTS:
         pattern = website_pattern(facts.get(name, ""))
@@ -141,11 +135,11 @@ def fact_matches(text: str, facts: dict[str, str], *, dpo_is_person: bool) -> li
                 if _bounded(text, m.start(), m.end()) or m.group(0).endswith("/")
             ]
     for name in POSTCODE_FACTS:
-        if key := _postcode_key(facts.get(name, "")):
+        if key := postcode_key(facts.get(name, "")):
             found += [
                 FactMatch(m.start(), m.end(), name)
-                for m in _POSTCODE_RE.finditer(text)
-                if _postcode_key(m.group(0)) == key
+                for m in POSTCODE_RE.finditer(text)
+                if postcode_key(m.group(0)) == key
             ]
     chosen: list[FactMatch] = []
     for match in sorted(found, key=lambda m: (m.start, m.start - m.end)):
@@ -165,23 +159,15 @@ def facts_for_import(school: School) -> tuple[dict[str, str], bool]:
     return facts, person and not is_role(facts.get("dpo.name", ""))
 
 
-# Contact details left as literal text in clause bodies, for the DPO to confirm.
-_EMAIL_TOKEN_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
-
-
 def contact_literals(text: str, *, school_hosts: frozenset[str] = frozenset()) -> list[str]:
-    """Emails, phones, postcodes and school websites in text (placeholders aside)."""
-    text = re.sub(r"\{\{[^{}]{0,60}\}\}", " ", text)
-    found: list[str] = []
-    for token in text.split():
-        if "@" in token and (email := _EMAIL_TOKEN_RE.search(token)):
-            found.append(email.group(0).rstrip("."))
-        lowered = token.lower().strip("()<>[],.;")
-        if lowered.startswith(("http://", "https://", "www.")):
-            host = urlsplit(lowered if "//" in lowered else f"https://{lowered}").hostname or ""
-            host = host.removeprefix("www.")
-            if host.endswith(".sch.uk") or host in school_hosts:
-                found.append(token.strip("()<>[],.;"))
-    found += [text[start:end] for start, end, _ in phone_numbers(text)]
-    found += [match.group(0) for match in _POSTCODE_RE.finditer(text)]
-    return list(dict.fromkeys(found))
+    """Emails, phones, postcodes and school websites written out in text (placeholders aside),
+    for the DPO to confirm as the library's own words or to make placeholders."""
+    return list(
+        dict.fromkeys(
+            contact.value
+            for contact in contacts_in(re.sub(r"\{\{[^{}]{0,80}\}\}", " ", text))
+            if contact.kind != WEBSITE
+            or contact.key.endswith(".sch.uk")
+            or contact.key in school_hosts
+        )
+    )

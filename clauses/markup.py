@@ -86,7 +86,9 @@ SUMMARY_MAX_LENGTH = 400
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _SENTINEL_RE = re.compile(r"\ue000([a-z_.]+)\ue001")
-_BLOCK_RE = re.compile(r"<p>\ue000([a-z_.]+)\ue001</p>\n?")
+# A block on its own paragraph, or any placeholder: replaced in one pass, so nothing a value or
+# a block brings in is ever read as a placeholder itself.
+_SUBSTITUTION_RE = re.compile(r"<p>\ue000([a-z_.]+)\ue001</p>\n?|\ue000([a-z_.]+)\ue001")
 
 
 def allowed_placeholders_text() -> str:
@@ -253,10 +255,18 @@ class CompiledBody:
         self, values: Mapping[str, str], blocks: Mapping[str, Callable[[], str]] | None = None
     ) -> str:
         """Swap in the values (escaped here) and the blocks (HTML the caller made safe)."""
-        html = self.html
-        if blocks:
-            html = _BLOCK_RE.sub(lambda m: blocks[m.group(1)](), html)
-        return _SENTINEL_RE.sub(lambda m: escape(values.get(m.group(1), ""), quote=True), html)
+        blocks = blocks or {}
+
+        def substitute(match: re.Match[str]) -> str:
+            block_name, name = match.group(1), match.group(2)
+            if block_name in blocks:
+                return blocks[block_name]()
+            if block_name is not None:
+                value = escape(values.get(block_name, ""), quote=True)
+                return match.group(0).replace(f"{_OPEN}{block_name}{_CLOSE}", value)
+            return escape(values.get(name, ""), quote=True)
+
+        return _SUBSTITUTION_RE.sub(substitute, self.html)
 
 
 @lru_cache(maxsize=4096)

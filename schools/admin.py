@@ -26,7 +26,16 @@ class DataProtectionOfficerAdmin(VersionAdmin):
 class OwnPartnerInline(admin.StackedInline):
     model = SharingPartner
     fk_name = "school"
-    fields = ["name", "category", "purpose", "lawful_basis", "privacy_notice_url", "school_note"]
+    fields = [
+        "name",
+        "category",
+        "purpose",
+        "lawful_basis",
+        "lawful_basis_detail",
+        "special_category_condition",
+        "privacy_notice_url",
+        "school_note",
+    ]
     extra = 0
     verbose_name = "partner only this school shares with"
     verbose_name_plural = "partners only this school shares with"

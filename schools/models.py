@@ -67,7 +67,7 @@ class DataProtectionOfficer(models.Model):
     organisation = models.CharField(max_length=160, blank=True)
     email = models.EmailField()
     phone = models.CharField(max_length=30, blank=True, validators=[validate_uk_phone])
-    address = models.TextField(blank=True)
+    address = models.TextField(max_length=500, blank=True)
     website = HttpsURLField(blank=True)
 
     class Meta:
@@ -216,6 +216,71 @@ class SharingPartnerQuerySet(models.QuerySet["SharingPartner"]):
         ).order_by("category", "name")
 
 
+class LawfulBasis(models.TextChoices):
+    """UK GDPR Article 6(1): why the law allows the sharing, in plain words."""
+
+    CONSENT = "consent", "Consent: the person (or their parent) has agreed to it (Article 6(1)(a))"
+    CONTRACT = "contract", "Contract: it is needed for a contract with the person (Article 6(1)(b))"
+    LEGAL_OBLIGATION = (
+        "legal-obligation",
+        "Legal obligation: a law says we must share it (Article 6(1)(c))",
+    )
+    VITAL_INTERESTS = (
+        "vital-interests",
+        "Vital interests: to protect someone's life (Article 6(1)(d))",
+    )
+    PUBLIC_TASK = (
+        "public-task",
+        "Public task: it is needed to run the school, a task the law gives us (Article 6(1)(e))",
+    )
+    LEGITIMATE_INTERESTS = (
+        "legitimate-interests",
+        "Legitimate interests: a genuine need that does not override people's rights "
+        "(Article 6(1)(f))",
+    )
+
+
+# How each basis reads on the notice.
+LAWFUL_BASIS_NOTICE_TEXT = {
+    LawfulBasis.CONSENT: "Consent (UK GDPR Article 6(1)(a))",
+    LawfulBasis.CONTRACT: "Contract (UK GDPR Article 6(1)(b))",
+    LawfulBasis.LEGAL_OBLIGATION: "Legal obligation (UK GDPR Article 6(1)(c))",
+    LawfulBasis.VITAL_INTERESTS: "Vital interests (UK GDPR Article 6(1)(d))",
+    LawfulBasis.PUBLIC_TASK: "Public task (UK GDPR Article 6(1)(e))",
+    LawfulBasis.LEGITIMATE_INTERESTS: "Legitimate interests (UK GDPR Article 6(1)(f))",
+}
+
+
+class SpecialCategoryCondition(models.TextChoices):
+    """UK GDPR Article 9(2): the extra condition for health, ethnicity, religion and the like."""
+
+    EXPLICIT_CONSENT = "explicit-consent", "Explicit consent (Article 9(2)(a))"
+    EMPLOYMENT = (
+        "employment",
+        "Employment, social security or social protection law (Article 9(2)(b))",
+    )
+    VITAL_INTERESTS = (
+        "vital-interests",
+        "To protect someone's life when they cannot consent (Article 9(2)(c))",
+    )
+    NOT_FOR_PROFIT = "not-for-profit", "A not-for-profit body's own members (Article 9(2)(d))"
+    MADE_PUBLIC = "made-public", "The person made it public themselves (Article 9(2)(e))"
+    LEGAL_CLAIMS = "legal-claims", "Legal claims or courts (Article 9(2)(f))"
+    SUBSTANTIAL_PUBLIC_INTEREST = (
+        "substantial-public-interest",
+        "Substantial public interest, such as safeguarding children (Article 9(2)(g))",
+    )
+    HEALTH_OR_SOCIAL_CARE = (
+        "health-or-social-care",
+        "Health or social care (Article 9(2)(h))",
+    )
+    PUBLIC_HEALTH = "public-health", "Public health (Article 9(2)(i))"
+    ARCHIVING_OR_RESEARCH = (
+        "archiving-or-research",
+        "Archiving, research or statistics in the public interest (Article 9(2)(j))",
+    )
+
+
 @reversion.register()
 class SharingPartner(models.Model):
     """Someone a school shares personal data with.
@@ -235,8 +300,28 @@ class SharingPartner(models.Model):
 
     name = models.CharField(max_length=160)
     category = models.CharField(max_length=20, choices=Category.choices)
-    purpose = models.TextField(help_text="Why we share with them, in plain words.")
-    lawful_basis = models.CharField(max_length=255, blank=True)
+    purpose = models.TextField(max_length=1000, help_text="Why we share with them, in plain words.")
+    lawful_basis = models.CharField(
+        "lawful basis",
+        max_length=255,
+        blank=True,
+        choices=LawfulBasis.choices,
+        help_text="UK GDPR Article 6. A value that is not one of the choices was written before "
+        "the choices existed: choose one.",
+    )
+    lawful_basis_detail = models.CharField(
+        "law or duty",
+        max_length=255,
+        blank=True,
+        help_text="Which law or duty, where it helps: e.g. the Education Act 1996.",
+    )
+    special_category_condition = models.CharField(
+        "condition for special category data",
+        max_length=40,
+        blank=True,
+        choices=SpecialCategoryCondition.choices,
+        help_text="UK GDPR Article 9, when health, ethnicity, religion or similar data is shared.",
+    )
     privacy_notice_url = HttpsURLField("their privacy notice", blank=True)
     local_authority = models.ForeignKey(
         LocalAuthority,
@@ -255,7 +340,7 @@ class SharingPartner(models.Model):
         help_text="Set for a partner only this school shares with.",
     )
     school_note = models.TextField(
-        blank=True, help_text="The school's own note, shown with this partner."
+        max_length=500, blank=True, help_text="The school's own note, shown with this partner."
     )
 
     objects = SharingPartnerQuerySet.as_manager()
@@ -273,6 +358,25 @@ class SharingPartner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def lawful_basis_chosen(self) -> bool:
+        return not self.lawful_basis or self.lawful_basis in LawfulBasis.values
+
+    def lawful_basis_text(self) -> str:
+        """How the lawful basis reads on the notice: basis, its law, the Article 9 condition."""
+        if not self.lawful_basis_chosen:
+            return self.lawful_basis  # written before the choices: shown as written until chosen
+        parts = []
+        if self.lawful_basis:
+            basis = LAWFUL_BASIS_NOTICE_TEXT[LawfulBasis(self.lawful_basis)]
+            detail = self.lawful_basis_detail
+            parts.append(f"{basis}: {detail}" if detail else basis)
+        if self.special_category_condition:
+            label = SpecialCategoryCondition(self.special_category_condition).label
+            words, article = label.removesuffix(")").rsplit(" (", 1)
+            parts.append(f"for special category data, {words.lower()} (UK GDPR {article})")
+        return "; ".join(parts)
 
     @property
     def scope(self) -> str:

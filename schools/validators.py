@@ -1,10 +1,12 @@
 """Validators and normalisers for the facts a school keeps: URN, postcode, phone and web address."""
 
 import re
+from collections.abc import Iterable
 
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import CharField, Model, TextField
 
 URN_ERROR = "A URN is the school's 6-digit Unique Reference Number, e.g. 123456."
 POSTCODE_ERROR = "Enter a full UK postcode, e.g. SW1A 1AA."
@@ -68,3 +70,47 @@ _https_url = URLValidator(schemes=["https"], message=HTTPS_ERROR, code="not_http
 
 def validate_https_url(value: str) -> None:
     _https_url(value)
+
+
+# Control characters (other than tab and line breaks) and private-use characters: the renderer
+# marks placeholders with private-use characters, so text carrying them could pose as a fact.
+# One character class, so matching is linear in the text's length.
+_FORBIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff]"
+)
+FORBIDDEN_CHARACTER_ERROR = (
+    "Remove the hidden or special character (U+%(code)s) from this text: it cannot appear in a "
+    "notice. Retype the text rather than pasting it."
+)
+
+
+def validate_plain_text(value: object) -> None:
+    """Refuse text holding control or private-use characters; applied to every text field."""
+    if not isinstance(value, str):
+        return
+    match = _FORBIDDEN_RE.search(value)
+    if match:
+        raise ValidationError(
+            FORBIDDEN_CHARACTER_ERROR,
+            code="forbidden_character",
+            params={"code": f"{ord(match.group()):04X}"},
+        )
+
+
+def strip_forbidden_characters(value: str) -> str:
+    """The text without control or private-use characters, for the render path."""
+    return _FORBIDDEN_RE.sub("", value)
+
+
+def guard_text_fields(models: Iterable[type[Model]]) -> None:
+    """Add `validate_plain_text` to every CharField and TextField of these models.
+
+    Added to each field's validator list (not its constructor arguments), so model validation
+    and model forms refuse such text without a migration for every field.
+    """
+    for model in models:
+        for field in model._meta.get_fields():
+            if isinstance(field, CharField | TextField) and validate_plain_text not in (
+                field.validators
+            ):
+                field.validators.append(validate_plain_text)

@@ -102,7 +102,7 @@ class SharingPartnerFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Partner {n}")
     category = SharingPartner.Category.GOVERNMENT
     purpose = "To meet our legal duties to report on pupils."
-    lawful_basis = "Article 6(1)(c): legal obligation"
+    lawful_basis = "legal-obligation"
     privacy_notice_url = "https://partner.example.org/privacy"
     local_authority = None
     school = None

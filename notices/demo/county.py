@@ -67,11 +67,13 @@ class PartnerData:
     name: str
     category: str  # SharingPartner.Category value
     purpose: str
-    lawful_basis: str
+    lawful_basis: str  # SharingPartner.lawful_basis value (UK GDPR Article 6)
     privacy_notice_url: str
     scope: PartnerScope
     school_urn: str = ""  # set when scope is "school"
     school_note: str = ""
+    lawful_basis_detail: str = ""
+    special_category_condition: str = ""  # UK GDPR Article 9 condition, when one applies
 
 
 AUTHORITY = AuthorityData(
@@ -386,9 +388,10 @@ SCHOOLS: tuple[SchoolData, ...] = (
 )
 
 # Legal wording is summarised in our own words; check with the DPO before relying on it.
-_LEGAL_OBLIGATION = "Legal obligation (UK GDPR Art. 6(1)(c))"
-_PUBLIC_TASK = "Public task (UK GDPR Art. 6(1)(e))"
-_CONTRACT = "Contract with the school, acting on its instructions (UK GDPR Art. 28)"
+_LEGAL_OBLIGATION = "legal-obligation"
+_PUBLIC_TASK = "public-task"
+# A supplier processing data for the school: the school's own basis, the supplier under contract.
+_PROCESSOR = "the supplier acts only on our instructions, under contract (UK GDPR Article 28)"
 
 PARTNERS: tuple[PartnerData, ...] = (
     # National: every school in every authority shares with these.
@@ -398,8 +401,9 @@ PARTNERS: tuple[PartnerData, ...] = (
         purpose="Statutory returns such as the school census and assessment results, used to "
         "fund schools, measure how the education system is doing and build the National Pupil "
         "Database.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Education Act 1996 and the regulations on pupil "
-        "information made under it",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Education Act 1996 and the regulations on pupil information "
+        "made under it",
         privacy_notice_url="https://dfe.example.org/privacy/pupils",
         scope="national",
     ),
@@ -408,7 +412,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="regulator",
         purpose="Inspectors may look at pupil records, attendance and safeguarding files during "
         "an inspection; they do not take copies away except where they need them as evidence.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Education and Inspections Act 2006",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Education and Inspections Act 2006",
         privacy_notice_url="https://ofsted.example.org/privacy",
         scope="national",
     ),
@@ -435,7 +440,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="government",
         purpose="Runs the national tests and checks in primary school, such as the phonics "
         "check and the key stage 2 tests, and needs pupil details to do so.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the assessment arrangements for each key stage",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the assessment arrangements for each key stage",
         privacy_notice_url="https://sta.example.org/privacy",
         scope="national",
     ),
@@ -453,7 +459,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="other",
         purpose="Only when the law requires it, a court orders it, or it is needed to prevent "
         "or detect a crime or to protect someone from harm.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}; vital interests (UK GDPR Art. 6(1)(d))",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="and, in an emergency, vital interests (UK GDPR Article 6(1)(d))",
         privacy_notice_url="https://justice.example.org/privacy",
         scope="national",
     ),
@@ -463,7 +470,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Coordinates applications and offers of school places, including waiting lists "
         "and in-year moves.",
-        lawful_basis=f"{_PUBLIC_TASK}: the School Admissions Code",
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail="the School Admissions Code",
         privacy_notice_url="https://www.wexbury.example.org/privacy/admissions",
         scope="authority",
     ),
@@ -472,7 +480,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Assesses and reviews special educational needs, and writes and funds "
         "education, health and care plans.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Children and Families Act 2014",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Children and Families Act 2014",
         privacy_notice_url="https://www.wexbury.example.org/privacy/send",
         scope="authority",
     ),
@@ -481,7 +490,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Receives safeguarding referrals and works with the school when a child is in "
         "need, on a protection plan or in care.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Children Acts 1989 and 2004",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Children Acts 1989 and 2004",
         privacy_notice_url="https://www.wexbury.example.org/privacy/childrens-social-care",
         scope="authority",
     ),
@@ -490,7 +500,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Follows up persistent absence and children missing education, and supports "
         "families to improve attendance.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Education Act 1996",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Education Act 1996",
         privacy_notice_url="https://www.wexbury.example.org/privacy/attendance",
         scope="authority",
     ),
@@ -499,7 +510,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Careers advice and support for young people aged 13 to 19 (up to 25 with "
         "special educational needs), including tracking who is in education or training.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Education and Skills Act 2008",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Education and Skills Act 2008",
         privacy_notice_url="https://www.wexbury.example.org/privacy/youth-support",
         scope="authority",
     ),
@@ -508,7 +520,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="local-authority",
         purpose="Oversees the education of children in care and previously in care, including "
         "their personal education plans.",
-        lawful_basis=f"{_LEGAL_OBLIGATION}: the Children and Families Act 2014",
+        lawful_basis=_LEGAL_OBLIGATION,
+        lawful_basis_detail="the Children and Families Act 2014",
         privacy_notice_url="https://www.wexbury.example.org/privacy/virtual-school",
         scope="authority",
     ),
@@ -526,7 +539,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="health",
         purpose="School nurses run health checks, the height and weight measurement programme "
         "and vaccinations, and support pupils with medical needs.",
-        lawful_basis=f"{_PUBLIC_TASK}; health and social care purposes for health data",
+        lawful_basis=_PUBLIC_TASK,
+        special_category_condition="health-or-social-care",
         privacy_notice_url="https://wexbury-community-health.example.org/privacy",
         scope="authority",
     ),
@@ -536,7 +550,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="supplier",
         purpose="The app parents use to pay for trips, clubs and uniform and to receive school "
         "messages.",
-        lawful_basis=_CONTRACT,
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail=_PROCESSOR,
         privacy_notice_url="https://paypocket.example.org/privacy",
         scope="school",
         school_urn="990001",
@@ -548,7 +563,9 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="supplier",
         purpose="Prepares and serves school lunches and needs to know which pupils are eating "
         "and any allergies or dietary needs.",
-        lawful_basis=f"{_CONTRACT}; substantial public interest for allergy information",
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail=_PROCESSOR,
+        special_category_condition="substantial-public-interest",
         privacy_notice_url="https://hearthside-meals.example.org/privacy",
         scope="school",
         school_urn="990008",
@@ -560,7 +577,9 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="supplier",
         purpose="Prepares and serves school lunches and needs to know which pupils are eating "
         "and any allergies or dietary needs.",
-        lawful_basis=f"{_CONTRACT}; substantial public interest for allergy information",
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail=_PROCESSOR,
+        special_category_condition="substantial-public-interest",
         privacy_notice_url="https://hearthside-meals.example.org/privacy",
         scope="school",
         school_urn="990003",
@@ -571,7 +590,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="supplier",
         purpose="Hosts our management information system, where pupil, parent and staff "
         "records are kept.",
-        lawful_basis=_CONTRACT,
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail=_PROCESSOR,
         privacy_notice_url="https://ledgerline.example.org/privacy",
         scope="school",
         school_urn="990010",
@@ -583,7 +603,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="supplier",
         purpose="Runs the cashless till system in the canteen and the parent app for topping up "
         "pupil accounts.",
-        lawful_basis=_CONTRACT,
+        lawful_basis=_PUBLIC_TASK,
+        lawful_basis_detail=_PROCESSOR,
         privacy_notice_url="https://coinpurse.example.org/privacy",
         scope="school",
         school_urn="990005",
@@ -595,7 +616,8 @@ PARTNERS: tuple[PartnerData, ...] = (
         category="health",
         purpose="Provides speech and language therapy and physiotherapy in school, as set out "
         "in pupils' education, health and care plans.",
-        lawful_basis=f"{_PUBLIC_TASK}; health and social care purposes for health data",
+        lawful_basis=_PUBLIC_TASK,
+        special_category_condition="health-or-social-care",
         privacy_notice_url="https://brightwater-therapy.example.org/privacy",
         scope="school",
         school_urn="990007",

@@ -199,6 +199,8 @@ def load_partners(
                 "category": data.category,
                 "purpose": data.purpose,
                 "lawful_basis": data.lawful_basis,
+                "lawful_basis_detail": data.lawful_basis_detail,
+                "special_category_condition": data.special_category_condition,
                 "privacy_notice_url": data.privacy_notice_url,
                 "school_note": data.school_note,
             },

@@ -19,6 +19,7 @@ from clauses.models import Art13Item, ClauseVersion
 from notices.models import NoticeType, SchoolNotice
 from notices.publishing.guard import ContactIndex
 from schools.models import School, SharingPartner
+from schools.validators import strip_forbidden_characters
 
 # Bump when the notice templates change what a publication looks like, so every notice
 # re-publishes with the new layout.
@@ -132,7 +133,7 @@ def school_facts(school: School) -> dict[str, str]:
         source_name, attribute = name.split(".", 1)
         source = sources[source_name]
         value = getattr(source, attribute, "") if source is not None else ""
-        facts[name] = " ".join(str(value or "").split())
+        facts[name] = " ".join(strip_forbidden_characters(str(value or "")).split())
     return facts
 
 
@@ -174,11 +175,11 @@ class InputsBuilder:
                         item.clause.required,
                         ClauseInput(
                             key=item.clause.key,
-                            heading=item.clause.heading,
+                            heading=strip_forbidden_characters(item.clause.heading),
                             version_id=version.pk,
                             version_number=version.number,
-                            body=version.body,
-                            summary=version.summary,
+                            body=strip_forbidden_characters(version.body),
+                            summary=strip_forbidden_characters(version.summary),
                             change_summary=version.change_summary,
                         ),
                     )
@@ -198,12 +199,12 @@ class InputsBuilder:
                     key = ("national", None)
                 grouped[key].append(
                     PartnerInput(
-                        name=partner.name,
+                        name=strip_forbidden_characters(partner.name),
                         category=partner.get_category_display(),
-                        purpose=partner.purpose,
-                        lawful_basis=partner.lawful_basis,
-                        privacy_notice_url=partner.privacy_notice_url,
-                        school_note=partner.school_note,
+                        purpose=strip_forbidden_characters(partner.purpose),
+                        lawful_basis=strip_forbidden_characters(partner.lawful_basis_text()),
+                        privacy_notice_url=strip_forbidden_characters(partner.privacy_notice_url),
+                        school_note=strip_forbidden_characters(partner.school_note),
                     )
                 )
             self._partners = grouped

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "health",
     "onboarding",
     "security",
+    "review",
 ]
 
 MIDDLEWARE = [

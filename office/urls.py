@@ -8,6 +8,24 @@ app_name = "office"
 urlpatterns = [
     path("", views.home, name="home"),
     path("schools/<slug:school_slug>/", views.school_detail, name="school"),
+    path("schools/<slug:school_slug>/status/", views.notice_status, name="status"),
+    path("schools/<slug:school_slug>/change/<slug:group>/", views.school_change, name="change"),
+    path("schools/<slug:school_slug>/partners/add/", views.partner_add, name="partner_add"),
+    path(
+        "schools/<slug:school_slug>/partners/<int:partner_id>/",
+        views.partner_change,
+        name="partner_change",
+    ),
+    path(
+        "schools/<slug:school_slug>/partners/<int:partner_id>/remove/",
+        views.partner_remove_view,
+        name="partner_remove",
+    ),
+    path(
+        "schools/<slug:school_slug>/suggested-partners/<int:suggestion_id>/",
+        views.suggested_partner_change,
+        name="suggested_partner_change",
+    ),
     path("schools/<slug:school_slug>/history/", views.school_history_view, name="history"),
     path("login/", auth_views.LoginView.as_view(template_name="office/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

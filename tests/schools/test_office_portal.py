@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 import reversion
+from django import forms
 from django.core import mail
 from django.test import Client
 from reversion.models import Version
 
 from notices.models import PublishRun
 from notices.publishing.batch import notices_publish, select_school_notices
-from office.forms import OFFICE_FIELDS
+from office.forms import DETAIL_GROUPS, PARTNER_FIELDS, WEBSITE_ERROR
+from office.views import NOTHING_CHANGED
+from review.models import Suggestion
 from schools.models import School, SharingPartner
 from tests.factories import (
     PASSWORD,
@@ -24,27 +27,36 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _form_data(school: School, **changes: str) -> dict[str, str]:
-    data = {name: str(getattr(school, name) or "") for name in OFFICE_FIELDS}
-    partners = list(SharingPartner.objects.filter(school=school))
-    data |= {
-        "partners-TOTAL_FORMS": str(len(partners)),
-        "partners-INITIAL_FORMS": str(len(partners)),
-        "partners-MIN_NUM_FORMS": "0",
-        "partners-MAX_NUM_FORMS": "1000",
+def _group_of(field: str) -> str:
+    return next(slug for slug, group in DETAIL_GROUPS.items() if field in group.fields)
+
+
+def _form_data(school: School, group: str, **changes: str) -> dict[str, str]:
+    """What the change page of one group of details submits, with some values changed."""
+    data = {name: str(getattr(school, name) or "") for name in DETAIL_GROUPS[group].fields}
+    data.update(changes)
+    return data
+
+
+def _change(client: Client, school: School, **changes: str):  # type: ignore[no-untyped-def]
+    group = _group_of(next(iter(changes)))
+    return client.post(
+        f"/office/schools/{school.slug}/change/{group}/", _form_data(school, group, **changes)
+    )
+
+
+def _partner_data(partner: SharingPartner | None = None, **changes: str) -> dict[str, str]:
+    data = {
+        "name": "Hearthside Meals Ltd",
+        "category": "supplier",
+        "lawful_basis": "public-task",
+        "special_category_condition": "",
+        "privacy_notice_url": "https://hearthside.example.org/privacy",
+        "purpose": "To provide school lunches.",
+        "school_note": "",
     }
-    for index, partner in enumerate(partners):
-        for name in [
-            "name",
-            "category",
-            "purpose",
-            "lawful_basis",
-            "privacy_notice_url",
-            "school_note",
-        ]:
-            data[f"partners-{index}-{name}"] = str(getattr(partner, name) or "")
-        data[f"partners-{index}-id"] = str(partner.pk)
-        data[f"partners-{index}-school"] = str(school.pk)
+    if partner is not None:
+        data = {name: str(getattr(partner, name) or "") for name in PARTNER_FIELDS}
     data.update(changes)
     return data
 
@@ -63,7 +75,13 @@ def notice(school_a):
 
 # Permissions -----------------------------------------------------------------------------------
 
-OTHER_SCHOOL_URLS = ["/office/schools/{slug}/", "/office/schools/{slug}/history/"]
+OTHER_SCHOOL_URLS = [
+    "/office/schools/{slug}/",
+    "/office/schools/{slug}/history/",
+    "/office/schools/{slug}/status/",
+    "/office/schools/{slug}/change/contact/",
+    "/office/schools/{slug}/partners/add/",
+]
 
 
 @pytest.mark.parametrize("url", OTHER_SCHOOL_URLS)
@@ -72,12 +90,14 @@ def test_another_schools_pages_are_404(office_a_client, school_b, url, method):
     before = School.objects.get(pk=school_b.pk).phone
 
     response = getattr(office_a_client, method)(
-        url.format(slug=school_b.slug), _form_data(school_b, phone="020 7946 0111")
+        url.format(slug=school_b.slug),
+        {**_form_data(school_b, "contact", phone="020 7946 0111"), **_partner_data()},
     )
 
     assert response.status_code in (404, 405)
     assert response.status_code == 404 or method == "post"
     assert School.objects.get(pk=school_b.pk).phone == before
+    assert not Suggestion.objects.exists()
 
 
 @pytest.mark.parametrize("url", [*OTHER_SCHOOL_URLS, "/office/"])
@@ -108,6 +128,12 @@ def test_dpo_staff_can_use_the_portal_for_any_school(dpo_client, school_b):
     assert dpo_client.get(f"/office/schools/{school_b.slug}/").status_code == 200
 
 
+def test_an_unknown_group_of_details_is_404(office_a_client, school_a):
+    response = office_a_client.get(f"/office/schools/{school_a.slug}/change/name/")
+
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [("urn", "999999"), ("name", "Renamed"), ("dpo", ""), ("slug", "moved"), ("is_open", "")],
@@ -118,8 +144,8 @@ def test_fields_outside_the_offices_remit_cannot_be_changed(
     before = School.objects.values().get(pk=school_a.pk)
 
     office_a_client.post(
-        f"/office/schools/{school_a.slug}/",
-        _form_data(school_a, phone="020 7946 0222", **{field: value}),
+        f"/office/schools/{school_a.slug}/change/contact/",
+        _form_data(school_a, "contact", phone="020 7946 0222", **{field: value}),
     )
 
     after = School.objects.values().get(pk=school_a.pk)
@@ -128,24 +154,38 @@ def test_fields_outside_the_offices_remit_cannot_be_changed(
         assert after[name] == before[name]
 
 
-def test_another_schools_partner_cannot_be_edited_through_the_formset(
-    office_a_client, school_a, school_b, notice
+@pytest.mark.parametrize("action", ["", "remove/"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_schools_partner_can_be_neither_changed_nor_removed(
+    office_a_client, school_a, school_b, notice, action, method
 ):
     theirs = SharingPartnerFactory(school=school_b, local_authority=None, name="Theirs")
-    data = _form_data(school_a)
-    data |= {
-        "partners-TOTAL_FORMS": "1",
-        "partners-INITIAL_FORMS": "1",
-        "partners-0-id": str(theirs.pk),
-        "partners-0-name": "Hijacked",
-        "partners-0-category": "supplier",
-        "partners-0-purpose": "x",
-    }
 
-    office_a_client.post(f"/office/schools/{school_a.slug}/", data)
+    response = getattr(office_a_client, method)(
+        f"/office/schools/{school_a.slug}/partners/{theirs.pk}/{action}",
+        _partner_data(theirs, name="Hijacked", purpose="Hijacked"),
+    )
 
+    assert response.status_code == 404
     theirs.refresh_from_db()
-    assert (theirs.name, theirs.school_id) == ("Theirs", school_b.pk)
+    assert (theirs.name, theirs.purpose, theirs.school_id) != ("Hijacked", "Hijacked", None)
+    assert theirs.school_id == school_b.pk
+    assert not Suggestion.objects.exists()
+
+
+def test_a_partner_every_school_shares_cannot_be_changed_in_the_portal(
+    office_a_client, school_a, notice
+):
+    national = SharingPartnerFactory(name="Department for Education")
+
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/partners/{national.pk}/",
+        _partner_data(national, name="Renamed"),
+    )
+
+    assert response.status_code == 404
+    national.refresh_from_db()
+    assert national.name == "Department for Education"
 
 
 # Validation ------------------------------------------------------------------------------------
@@ -154,12 +194,16 @@ def test_another_schools_partner_cannot_be_edited_through_the_formset(
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("phone", "12345", "Enter a UK phone number"),
+        ("phone", "12345", "Enter a UK phone number, e.g. 0113 496 0123"),
         ("phone", "+1 202 555 0100", "Enter a UK phone number"),
-        ("email", "office@", "Enter a valid email address"),
-        ("website", "http://school.example.org", "https://"),
-        ("postcode", "NOT A CODE", "Enter a full UK postcode"),
-        ("data_request_email", "nobody", "Enter a valid email address"),
+        ("email", "office@", "Enter an email address in the correct format, like office@"),
+        ("website", "http://school.example.org", WEBSITE_ERROR),
+        ("website", "not a web address", WEBSITE_ERROR),
+        ("postcode", "NOT A CODE", "Enter a full UK postcode, like SW1A 1AA"),
+        ("data_request_email", "nobody", "Enter an email address in the correct format"),
+        ("headteacher", "x" * 121, "Headteacher must be 120 characters or fewer (you entered 121)"),
+        ("street", "1 High St\ue000school.email\ue001", "Remove the hidden or special character"),
+        ("town", "Ashdown\x07", "(U+0007)"),
     ],
 )
 def test_bad_input_is_explained_and_nothing_is_saved(
@@ -167,34 +211,55 @@ def test_bad_input_is_explained_and_nothing_is_saved(
 ):
     before = School.objects.values().get(pk=school_a.pk)
 
-    response = office_a_client.post(
-        f"/office/schools/{school_a.slug}/",
-        _form_data(school_a, headteacher="Mr New Head", **{field: value}),
-    )
+    response = _change(office_a_client, school_a, **{field: value})
 
     body = response.content.decode()
     assert response.status_code == 400
     assert message in body
-    assert f'href="#id_{field}"' in body  # the error summary links to the field
+    assert body.index("There is a problem") < body.index("<h1")  # the summary comes first
+    assert f'<a href="#id_{field}">' in body  # and links to the field
+    assert "data-error-summary" in body
+    assert "<title>Error: " in body
     assert School.objects.values().get(pk=school_a.pk) == before
     assert not PublishRun.objects.exists()
 
 
-def test_a_bad_partner_row_saves_nothing(office_a_client, school_a, notice):
-    data = _form_data(school_a, phone="020 7946 0333")
-    data |= {
-        "partners-TOTAL_FORMS": "1",
-        "partners-0-name": "Caterer",
-        "partners-0-category": "supplier",
-        "partners-0-purpose": "Lunches",
-        "partners-0-privacy_notice_url": "http://caterer.example.org",
-    }
+def test_a_bad_partner_saves_nothing(office_a_client, school_a, notice):
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/partners/add/",
+        _partner_data(privacy_notice_url="http://caterer.example.org", lawful_basis=""),
+    )
 
-    response = office_a_client.post(f"/office/schools/{school_a.slug}/", data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert WEBSITE_ERROR in body
+    assert "Choose lawful basis" in body
+    assert 'href="#id_lawful_basis_0"' in body  # the first radio button
+    assert not Suggestion.objects.exists()
+    assert not SharingPartner.objects.filter(school=school_a).exists()
+
+
+def test_a_2_mb_note_is_refused_with_its_length(office_a_client, school_a, notice):
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/partners/add/",
+        _partner_data(school_note="a" * 2_000_000),
+    )
 
     assert response.status_code == 400
-    assert School.objects.get(pk=school_a.pk).phone != "020 7946 0333"
-    assert not SharingPartner.objects.filter(name="Caterer").exists()
+    assert "must be 500 characters or fewer (you entered 2000000)" in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
+def test_every_field_has_a_length_limit_in_the_page(office_a_client, school_a):
+    pages = [f"/office/schools/{school_a.slug}/change/{group}/" for group in DETAIL_GROUPS]
+    pages.append(f"/office/schools/{school_a.slug}/partners/add/")
+
+    for page in pages:
+        form = office_a_client.get(page).context["form"]
+        for name, field in form.fields.items():
+            if isinstance(field, forms.CharField):
+                assert field.max_length, (page, name)
+                assert f'maxlength="{field.max_length}"' in str(form[name])
 
 
 # Saving, history and re-publication -------------------------------------------------------------
@@ -204,15 +269,14 @@ def test_a_save_records_a_revision_with_the_user_and_what_changed(
     office_a, office_a_client, school_a, notice, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = office_a_client.post(
-            f"/office/schools/{school_a.slug}/",
-            _form_data(school_a, phone="020 7946 0444", headteacher="Ms Rowan Ash"),
+        response = _change(
+            office_a_client, school_a, phone="020 7946 0444", email="hello@ashdown.example"
         )
 
     assert response.status_code == 302
     version = Version.objects.get_for_object(school_a).first()
     assert version.revision.user == office_a
-    assert version.revision.comment == "Changed phone and headteacher in the office portal."
+    assert version.revision.comment == "Changed phone and email in the office portal."
     assert version.field_dict["phone"] == "020 7946 0444"
 
 
@@ -223,9 +287,7 @@ def test_the_history_shows_who_when_and_old_and_new_values(
         school_a.save()  # the record as the DPO service first entered it
     old_phone = school_a.phone
     with django_capture_on_commit_callbacks(execute=True):
-        office_a_client.post(
-            f"/office/schools/{school_a.slug}/", _form_data(school_a, phone="020 7946 0555")
-        )
+        _change(office_a_client, school_a, phone="020 7946 0555")
 
     response = office_a_client.get(f"/office/schools/{school_a.slug}/history/")
 
@@ -240,9 +302,7 @@ def test_a_save_republishes_the_schools_notices_in_the_background(
     office_a_client, school_a, notice, run_worker, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        office_a_client.post(
-            f"/office/schools/{school_a.slug}/", _form_data(school_a, phone="020 7946 0666")
-        )
+        _change(office_a_client, school_a, phone="020 7946 0666")
     updating = office_a_client.get(f"/office/schools/{school_a.slug}/")
 
     run_worker()
@@ -253,6 +313,36 @@ def test_a_save_republishes_the_schools_notices_in_the_background(
     publication = notice.live_publication()
     assert "020 7946 0666" in publication.html
     assert publication.has_pdf
+    assert PublishRun.objects.get().reason == (
+        f"Office staff updated the details of {school_a.name}"
+    )
+
+
+def test_the_page_never_refreshes_itself(office_a_client, school_a, notice):
+    _change(office_a_client, school_a, phone="020 7946 0667")
+
+    body = office_a_client.get(f"/office/schools/{school_a.slug}/").content.decode()
+
+    assert 'http-equiv="refresh"' not in body
+    assert 'data-updating="true"' in body
+    assert 'aria-live="polite"' in body
+
+
+def test_the_status_endpoint_says_updating_then_live(
+    office_a_client, school_a, notice, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _change(office_a_client, school_a, phone="020 7946 0668")
+
+    updating = office_a_client.get(f"/office/schools/{school_a.slug}/status/").json()
+    run_worker()
+    live = office_a_client.get(f"/office/schools/{school_a.slug}/status/").json()
+
+    assert updating["updating"] is True
+    assert "Updating…" in updating["html"]
+    assert live["updating"] is False
+    assert ">Live<" in live["html"]
+    assert "<td>2</td>" in live["html"]
 
 
 def test_emptying_a_needed_value_says_what_is_missing_and_keeps_the_notice_live(
@@ -260,7 +350,9 @@ def test_emptying_a_needed_value_says_what_is_missing_and_keeps_the_notice_live(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = office_a_client.post(
-            f"/office/schools/{school_a.slug}/", _form_data(school_a, headteacher=""), follow=True
+            f"/office/schools/{school_a.slug}/change/headteacher/",
+            _form_data(school_a, "headteacher", headteacher=""),
+            follow=True,
         )
     run_worker()
     page = office_a_client.get(f"/office/schools/{school_a.slug}/")
@@ -273,33 +365,135 @@ def test_emptying_a_needed_value_says_what_is_missing_and_keeps_the_notice_live(
     assert notice.live_publication().number == 1
 
 
-def test_saving_nothing_new_starts_no_run(office_a_client, school_a, notice):
-    response = office_a_client.post(f"/office/schools/{school_a.slug}/", _form_data(school_a))
+def test_saving_nothing_new_says_so_and_starts_no_run(office_a_client, school_a, notice):
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/change/contact/",
+        _form_data(school_a, "contact"),
+        follow=True,
+    )
 
-    assert response.status_code == 302
+    body = response.content.decode()
+    assert NOTHING_CHANGED in body
+    assert "Saved" not in body
     assert not PublishRun.objects.exists()
 
 
-def test_a_school_can_add_its_own_partner(
+def test_the_summary_shows_each_group_with_its_change_link(office_a_client, school_a):
+    response = office_a_client.get(f"/office/schools/{school_a.slug}/")
+
+    body = response.content.decode()
+    for slug, group in DETAIL_GROUPS.items():
+        assert f'href="/office/schools/{school_a.slug}/change/{slug}/"' in body
+        assert f'<span class="visually-hidden"> {group.title.lower()}</span>' in body
+    assert school_a.phone in body
+
+
+# Partners ---------------------------------------------------------------------------------------
+
+
+def test_a_new_partner_waits_for_the_dpo(office_a, office_a_client, school_a, notice):
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/partners/add/",
+        _partner_data(school_note="Allergy lists only."),
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "Sent to your data protection officer for review" in body
+    assert not SharingPartner.objects.filter(school=school_a).exists()
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.school, suggestion.field, suggestion.suggested_by) == (
+        school_a,
+        Suggestion.Field.NEW_PARTNER,
+        office_a,
+    )
+    assert suggestion.proposed["school_note"] == "Allergy lists only."
+    assert "Waiting for your data protection officer" in body
+    assert not PublishRun.objects.exists()
+
+
+def test_a_partners_facts_publish_and_its_wording_waits_for_the_dpo(
     office_a_client, school_a, notice, django_capture_on_commit_callbacks
 ):
-    data = _form_data(school_a)
-    data |= {
-        "partners-TOTAL_FORMS": "1",
-        "partners-0-name": "Caterer Ltd",
-        "partners-0-category": "supplier",
-        "partners-0-purpose": "School lunches.",
-        "partners-0-school_note": "Allergy lists only.",
-    }
+    partner = SharingPartnerFactory(school=school_a, name="Caterer", purpose="Lunches.")
 
     with django_capture_on_commit_callbacks(execute=True):
-        office_a_client.post(f"/office/schools/{school_a.slug}/", data)
+        response = office_a_client.post(
+            f"/office/schools/{school_a.slug}/partners/{partner.pk}/",
+            _partner_data(partner, name="Caterer Ltd", purpose="Lunches and snacks."),
+            follow=True,
+        )
 
-    partner = SharingPartner.objects.get(name="Caterer Ltd")
-    assert (partner.school, partner.local_authority, partner.school_note) == (
-        school_a,
-        None,
-        "Allergy lists only.",
+    body = response.content.decode()
+    partner.refresh_from_db()
+    assert (partner.name, partner.purpose) == ("Caterer Ltd", "Lunches.")
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.field, suggestion.old_text, suggestion.new_text) == (
+        "purpose",
+        "Lunches.",
+        "Lunches and snacks.",
+    )
+    assert "Saved: name of the organisation." in body
+    assert "Sent to your data protection officer for review: why you share" in body
+    assert PublishRun.objects.count() == 1
+
+
+def test_suggesting_the_same_wording_again_changes_nothing(office_a_client, school_a, notice):
+    partner = SharingPartnerFactory(school=school_a, purpose="Lunches.")
+    url = f"/office/schools/{school_a.slug}/partners/{partner.pk}/"
+    office_a_client.post(url, _partner_data(partner, purpose="Lunches and snacks."))
+
+    response = office_a_client.post(
+        url, _partner_data(partner, purpose="Lunches and snacks."), follow=True
+    )
+
+    assert NOTHING_CHANGED in response.content.decode()
+    assert Suggestion.objects.count() == 1
+
+
+def test_a_partner_row_that_changes_nothing_does_not_say_saved(office_a_client, school_a, notice):
+    partner = SharingPartnerFactory(school=school_a)
+
+    response = office_a_client.post(
+        f"/office/schools/{school_a.slug}/partners/{partner.pk}/",
+        {**_partner_data(partner), "school": "999", "local_authority": "1", "id": "12345"},
+        follow=True,
+    )
+
+    body = response.content.decode()
+    assert "Saved" not in body
+    assert NOTHING_CHANGED in body
+    assert not PublishRun.objects.exists()
+    assert not Suggestion.objects.exists()
+
+
+def test_removing_a_partner_asks_first(office_a_client, school_a, notice):
+    partner = SharingPartnerFactory(school=school_a, name="Old Caterer")
+
+    response = office_a_client.get(f"/office/schools/{school_a.slug}/partners/{partner.pk}/remove/")
+
+    assert response.status_code == 200
+    assert "Are you sure you want to remove Old Caterer?" in response.content.decode()
+    assert SharingPartner.objects.filter(pk=partner.pk).exists()
+
+
+def test_removing_a_partner_takes_it_off_and_republishes(
+    office_a, office_a_client, school_a, notice, django_capture_on_commit_callbacks
+):
+    partner = SharingPartnerFactory(school=school_a, name="Old Caterer")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = office_a_client.post(
+            f"/office/schools/{school_a.slug}/partners/{partner.pk}/remove/", follow=True
+        )
+
+    assert "Removed “Old Caterer”" in response.content.decode()
+    assert not SharingPartner.objects.filter(pk=partner.pk).exists()
+    assert PublishRun.objects.count() == 1
+    version = Version.objects.get_for_object(school_a).first()
+    assert (version.revision.user, version.revision.comment) == (
+        office_a,
+        "Removed “Old Caterer” in the office portal.",
     )
 
 

@@ -48,7 +48,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 @pytest.fixture
 def staff_groups(transactional_db) -> None:
-    """The two staff groups, as their migration makes them.
+    """The two staff groups, as their migrations make them.
 
     Transactional tests flush the database after each test, which removes rows that migrations
     created, so browser tests put the groups back with the migration's own function.
@@ -57,6 +57,7 @@ def staff_groups(transactional_db) -> None:
 
     migration = importlib.import_module("schools.migrations.0002_groups")
     migration.create_groups(apps, None)
+    importlib.import_module("review.migrations.0002_dpo_staff_review").grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

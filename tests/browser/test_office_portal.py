@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from notices.publishing.batch import notices_publish, select_school_notices
@@ -24,6 +25,8 @@ from tests.factories import (
     SchoolNoticeFactory,
     SharingPartnerFactory,
     UserFactory,
+    authenticator_for,
+    current_code,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +51,8 @@ def schools(tmp_path, settings, staff_groups):
     notices_publish(school_notices=select_school_notices())
     user = UserFactory(username="office-alder", groups=[Group.objects.get(name="School office")])
     SchoolMembershipFactory(user=user, school=ours)
-    UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
+    dpo = UserFactory(username="dpo", is_staff=True, groups=[Group.objects.get(name="DPO staff")])
+    authenticator_for(dpo)
     return ours, theirs
 
 
@@ -144,9 +148,16 @@ def test_wording_goes_to_the_dpo_and_comes_back_with_a_reason(page: Page, live_s
     page.get_by_label("Username").fill("dpo")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.get_by_label("Code").fill(current_code(TOTPDevice.objects.get(user__username="dpo")))
+    page.get_by_role("button", name="Continue").click()
     page.goto(f"{base}/admin/dashboard/")
     expect(page.get_by_role("heading", name="Wording suggested by schools: 1")).to_be_visible()
-    dashboard = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    # The block this change adds to the dashboard (the rest of the page is the DPO screens').
+    dashboard = Axe().run(
+        page,
+        context=".review-suggestions",
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}},
+    )
     page.get_by_role("link", name="review the wording from Alder Primary").click()
     expect(page.locator("del")).to_contain_text("School lunches.")
     decide = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
@@ -155,8 +166,8 @@ def test_wording_goes_to_the_dpo_and_comes_back_with_a_reason(page: Page, live_s
     expect(page.get_by_text("Returned “Hearthside Meals” to Alder Primary")).to_be_visible()
     assert Suggestion.objects.get().status == "returned"
     assert (dashboard.violations_count, decide.violations_count) == (0, 0), [
-        dashboard.generate_report(),
-        decide.generate_report(),
+        [node["html"] for v in r.response["violations"] for node in v["nodes"]]
+        for r in (dashboard, decide)
     ]
 
 

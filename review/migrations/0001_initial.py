@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('schools', '0004_partner_lawful_basis_choices'),
+        ('schools', '0005_partner_lawful_basis_choices'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,7 +13,7 @@ from tests.factories import SharingPartnerFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("schools.migrations.0004_partner_lawful_basis_choices")
+migration = importlib.import_module("schools.migrations.0005_partner_lawful_basis_choices")
 
 
 def test_a_typed_lawful_basis_is_refused():

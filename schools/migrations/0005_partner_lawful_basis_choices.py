@@ -53,7 +53,7 @@ def choose_bases(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("schools", "0003_school_search_text"),
+        ("schools", "0004_school_establishment_status"),
     ]
 
     operations = [

@@ -23,6 +23,7 @@ from onboarding.reader.structure import (
     Link,
     NotImported,
 )
+from onboarding.reader.text import Line, lines_to_document
 
 _DROP = {"script", "style", "template", "svg", "iframe", "object", "embed", "noscript", "head"}
 _BOILERPLATE_TAGS = {"nav", "header", "footer", "aside", "form", "dialog", "menu", "button"}
@@ -104,7 +105,7 @@ class _Walker:
         if tag in {"article", "main"}:
             in_content = True
         if _is_boilerplate(element):
-            text = _clean(element.text_content())
+            text = _clean(" ".join(element.itertext()))
             if text:
                 reason = TITLE if in_content and tag == "header" else WEB_BOILERPLATE
                 self.document.not_imported.append(NotImported(text, reason))
@@ -226,7 +227,26 @@ def html_document(html: str, *, name: str, format: str = "html", page: bool = Tr
         ]
     if not document.blocks:
         raise ReaderError(EMPTY.format(name=name))
+    if not any(block.is_heading and block.level > 1 for block in document.blocks):
+        return _headings_from_text(document)
     return document
+
+
+def _headings_from_text(document: Document) -> Document:
+    """A page whose headings are plain paragraphs (as many school websites have): its
+    paragraphs read line by line like plain text, links and lists kept."""
+    lines = [
+        Line(
+            f"\u2022 {block.text}" if block.is_item else block.text,
+            gap_before=True,
+            links=block.links,
+            level=block.level,
+        )
+        for block in document.blocks
+    ]
+    found = lines_to_document(lines, name=document.name, format=document.format)
+    found.not_imported[:0] = document.not_imported
+    return found
 
 
 def _outside(body: etree._Element, content: etree._Element, document: Document) -> None:

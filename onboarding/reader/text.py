@@ -31,6 +31,7 @@ from onboarding.reader.structure import (
 _BULLET_RE = re.compile(r"(?:[-*•●▪◦‣·\u2013o]|\(?[a-z]\)|\([ivx]{1,4}\))\s+")
 _NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\s+")
 _TERMINAL = (".", "!", "?", ":", ";")
+_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _CLOSERS = "\"')]\u201d\u2019"
 _MAX_HEADING_CHARS = 120
 _MAX_HEADING_WORDS = 15
@@ -75,6 +76,7 @@ class _Layout:
     wrap: int  # the width lines were cut at, in characters (large when they were not)
     blank_lines: bool  # paragraphs are set apart by blank lines (or space, in a PDF)
     has_emphasis: bool  # the source says which lines are set apart by type
+    every_line_apart: bool = False  # each line is a paragraph (a Word or ODT file's, a page's)
     units: list[_Unit] = field(default_factory=list)
 
 
@@ -159,6 +161,7 @@ def _layout(lines: list[Line]) -> _Layout:
         wrap=p90 if wrapped else 10_000,
         blank_lines=gaps >= 0.2 * len(lines),
         has_emphasis=any(line.emphasis for line in lines),
+        every_line_apart=bool(lines) and gaps == len(lines) - (not lines[0].gap_before),
     )
 
 
@@ -225,15 +228,21 @@ def _is_candidate(unit: _Unit, layout: _Layout) -> bool:
     return True
 
 
-def _short_line_blocks(units: list[_Unit], candidates: list[bool]) -> None:
-    """Three or more short lines in a row (an address) are text, not headings."""
+def _short_line_blocks(units: list[_Unit], candidates: list[bool], layout: _Layout) -> None:
+    """Short lines in a row that end in a postcode are an address, and three or more set
+    close together are a block of text: neither is a run of headings. Where every line is a
+    paragraph of its own (a Word file's lines), space between them says nothing."""
     start = 0
     for index in range(1, len(units) + 1):
-        together = index < len(units) and not units[index].gap_before
-        if together and candidates[index] and candidates[index - 1]:
+        if index < len(units) and candidates[index] and candidates[index - 1]:
             continue
-        if index - start >= 3:
-            candidates[start:index] = [False] * (index - start)
+        run = range(start, index)
+        ends = [n for n in run if _POSTCODE_RE.search(units[n].text)]
+        close = layout.every_line_apart or not any(units[n].gap_before for n in run[1:])
+        if ends and ends[-1] > start:
+            candidates[start : ends[-1] + 1] = [False] * (ends[-1] + 1 - start)
+        elif len(run) >= 3 and close:
+            candidates[start:index] = [False] * len(run)
         start = index
 
 
@@ -244,7 +253,7 @@ def lines_to_document(lines: list[Line], *, name: str, format: str) -> Document:
     layout = _layout(lines)
     units = _units(lines, layout)
     candidates = [_is_candidate(unit, layout) for unit in units]
-    _short_line_blocks(units, candidates)
+    _short_line_blocks(units, candidates, layout)
     numbered = any(unit.number and c for unit, c in zip(units, candidates, strict=True))
     levels = [_heading_level(unit, numbered) for unit in units]
     # From the end: a heading needs text under it before the next heading of its level.

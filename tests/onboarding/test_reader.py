@@ -350,3 +350,35 @@ def test_a_line_of_many_thousand_characters_is_read():
     document = read_plain(text)
 
     assert len(document.blocks) == 2
+
+
+def test_a_web_page_with_headings_as_plain_paragraphs_gets_them_from_the_text():
+    html = notice_html().replace("<h2>", "<p>").replace("</h2>", "</p>")
+
+    document = read_bytes(html.encode(), name="privacy.html")
+
+    assert [h for h in _headings(document) if h != "Privacy notice for parents"] == HEADINGS
+    assert document.links[0].target == LINK_TARGETS[0]
+
+
+def test_an_address_in_a_word_file_of_plain_paragraphs_is_text_not_headings():
+    import docx
+
+    word = docx.Document()
+    for line in (
+        "Advice",
+        "For independent advice, write to the regulator at:",
+        "Information Commissioner's Office",
+        "Wycliffe House",
+        "Water Lane",
+        "Wilmslow SK9 5AF",
+        "Complaints",
+        "Tell us first and we will try to put it right.",
+    ):
+        word.add_paragraph(line)
+    buffer = io.BytesIO()
+    word.save(buffer)
+
+    document = read_bytes(buffer.getvalue(), name="notice.docx")
+
+    assert _headings(document) == ["Advice", "Complaints"]

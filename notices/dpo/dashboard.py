@@ -12,8 +12,38 @@ from health.coverage import missing_summaries, uncovered
 from notices.models import NoticeType, PublishRun, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.selectors import live_publications
+from schools.models import School
 
 REVIEW_SOON_DAYS = 30
+ACTIVITY_SCHOOLS_NAMED = 3
+
+# The dashboard's "show" filter: what each choice keeps of the schools' rows.
+SHOW_CHOICES = {
+    "": "All schools",
+    "behind": "Behind the latest clauses or facts",
+    "failed": "Failed renders",
+    "overdue": "Reviews overdue",
+}
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A publish run in progress, named by the schools it covers and what started it."""
+
+    run: PublishRun
+    school_names: list[str]  # the first few, by name
+    school_count: int
+
+    @property
+    def schools(self) -> str:
+        if self.school_count == 0:
+            return "No school"
+        if self.school_count <= ACTIVITY_SCHOOLS_NAMED:
+            return ", ".join(self.school_names)
+        others = self.school_count - len(self.school_names)
+        return (
+            f"{', '.join(self.school_names)} and {others} other school{'s' if others != 1 else ''}"
+        )
 
 
 @dataclass(frozen=True)
@@ -37,12 +67,23 @@ class Dashboard:
     # Warnings only: live clause versions without an "At a glance" summary, per notice type.
     summary_gaps: dict[NoticeType, list[ClauseVersion]] = field(default_factory=dict)
     running_runs: list[PublishRun] = field(default_factory=list)
+    activity: list[Activity] = field(default_factory=list)
+    show: str = ""
     failed_runs: list[PublishRun] = field(default_factory=list)
     today: date = field(default_factory=timezone.localdate)
 
     @property
     def clause_columns(self) -> list[tuple[Clause, int | None]]:
         return [(clause, self.live_versions.get(clause.key)) for clause in self.clauses]
+
+    @property
+    def shown_rows(self) -> list[NoticeRow]:
+        """The rows of the clause-version grid, narrowed by the "show" filter."""
+        return {
+            "behind": self.behind,
+            "failed": self.failed,
+            "overdue": self.reviews_overdue,
+        }.get(self.show, self.rows)
 
     @property
     def behind(self) -> list[NoticeRow]:
@@ -103,9 +144,10 @@ def dashboard_build(
     notice_type: NoticeType | None,
     authority_id: int | None = None,
     dpo_id: int | None = None,
+    show: str = "",
 ) -> Dashboard:
     """Every open school's notice of one type, with what is out of date, missing or failing."""
-    board = Dashboard(notice_type=notice_type)
+    board = Dashboard(notice_type=notice_type, show=show if show in SHOW_CHOICES else "")
     for each_type in NoticeType.objects.prefetch_related("items__clause"):
         live = set(
             ClauseVersion.objects.published()
@@ -117,7 +159,10 @@ def dashboard_build(
             clauses=clauses, not_applicable=each_type.not_applicable_items
         )
         board.summary_gaps[each_type] = missing_summaries(each_type)
-    board.running_runs = list(PublishRun.objects.filter(finished_at__isnull=True)[:10])
+    board.running_runs = list(
+        PublishRun.objects.filter(finished_at__isnull=True).select_related("requested_by")[:10]
+    )
+    board.activity = [_activity(run) for run in board.running_runs]
     board.failed_runs = [
         run
         for run in PublishRun.objects.filter(finished_at__isnull=False)[:20]
@@ -175,3 +220,12 @@ def dashboard_build(
             )
         )
     return board
+
+
+def _activity(run: PublishRun) -> Activity:
+    schools = School.objects.filter(notices__publish_runs=run).distinct().order_by("name")
+    return Activity(
+        run=run,
+        school_names=list(schools.values_list("name", flat=True)[:ACTIVITY_SCHOOLS_NAMED]),
+        school_count=schools.count(),
+    )

@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
-from notices.dpo.dashboard import dashboard_build
+from notices.dpo.dashboard import SHOW_CHOICES, dashboard_build
 from notices.dpo.preview import publish_plan, version_preview
 from notices.dpo.services import clause_versions_publish_everywhere, versions_fingerprint
 from notices.models import NoticeType
@@ -46,7 +47,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     authority_id = _int(request.GET.get("authority"))
     dpo_id = _int(request.GET.get("dpo"))
-    board = dashboard_build(notice_type=notice_type, authority_id=authority_id, dpo_id=dpo_id)
+    board = dashboard_build(
+        notice_type=notice_type,
+        authority_id=authority_id,
+        dpo_id=dpo_id,
+        show=request.GET.get("show", ""),
+    )
+    filters = {
+        key: value
+        for key, value in (
+            ("notice_type", notice_type.pk if notice_type else None),
+            ("authority", authority_id),
+            ("dpo", dpo_id),
+        )
+        if value
+    }
     return render(
         request,
         "admin/notices/dashboard.html",
@@ -59,6 +74,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             dpos=DataProtectionOfficer.objects.all(),
             chosen_authority=authority_id,
             chosen_dpo=dpo_id,
+            show_choices=SHOW_CHOICES,
+            show_label=SHOW_CHOICES[board.show],
+            show_all_link="?" + urlencode(filters),
+            show_links={
+                show: "?" + urlencode({**filters, "show": show} if show else filters)
+                for show in SHOW_CHOICES
+            },
         ),
     )
 

@@ -139,6 +139,26 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     page.goto(f"{base}/admin/dashboard/")
     expect(page.locator("#dashboard-status")).to_contain_text("Needs attention")
     expect(page.locator("#count-behind")).to_have_text("3")
+    names = ", ".join(school.name for school in county)
+    expect(page.locator(".dash-activity")).to_contain_text(
+        f"{names}: Published a new version of “How long we keep information”, by dpo"
+    )
+    page.get_by_role("link", name="3 behind the latest clauses or facts").click()
+    expect(page.locator("#dashboard-showing")).to_contain_text("Behind the latest clauses")
+    expect(page.locator(".matrix tbody tr")).to_have_count(3)
+    expect(page.locator(".matrix tbody td").first).to_have_text("notice v1")
+    _assert_no_axe_violations(page)
+
+    # The school column stays in view while the grid scrolls sideways.
+    page.set_viewport_size({"width": 390, "height": 800})
+    grid = page.locator(".matrix")
+    school_cell = page.locator(".matrix tbody th").first
+    assert grid.evaluate("el => el.scrollWidth > el.clientWidth")
+    before = school_cell.bounding_box()
+    grid.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert grid.evaluate("el => el.scrollLeft") > 0
+    assert school_cell.bounding_box()["x"] == before["x"]
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     # The worker brings every school to the new version.
     call_command("run_worker", "--batch", "--no-startup-delay", verbosity=0)

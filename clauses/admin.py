@@ -9,6 +9,8 @@ from .markup import allowed_placeholders_text
 from .models import Clause, ClauseVersion
 from .services import clause_version_retire
 
+FIRST_WORDS = 12
+
 
 class ClauseVersionInline(admin.TabularInline):
     model = ClauseVersion
@@ -25,7 +27,7 @@ class ClauseVersionInline(admin.TabularInline):
 @admin.register(Clause)
 class ClauseAdmin(VersionAdmin):
     form = ClauseForm
-    list_display = ["heading", "key", "required", "live_number", "has_draft"]
+    list_display = ["heading", "first_words", "required", "live_number", "draft_state"]
     list_filter = ["required"]
     search_fields = ["key", "heading", "versions__body"]
     prepopulated_fields = {"key": ["heading"]}
@@ -34,14 +36,28 @@ class ClauseAdmin(VersionAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Clause]:
         return super().get_queryset(request).prefetch_related("versions")
 
-    @admin.display(description="live version")
-    def live_number(self, obj: Clause) -> str:
-        live = [v for v in obj.versions.all() if v.status == ClauseVersion.Status.PUBLISHED]
-        return f"v{live[0].number}" if live else "none"
+    def _version(self, obj: Clause, status: str) -> ClauseVersion | None:
+        return next((v for v in obj.versions.all() if v.status == status), None)
 
-    @admin.display(description="draft", boolean=True)
-    def has_draft(self, obj: Clause) -> bool:
-        return any(v.status == ClauseVersion.Status.DRAFT for v in obj.versions.all())
+    @admin.display(description="wording begins")
+    def first_words(self, obj: Clause) -> str:
+        version = self._version(obj, ClauseVersion.Status.PUBLISHED) or self._version(
+            obj, ClauseVersion.Status.DRAFT
+        )
+        if version is None:
+            return "(no wording yet)"
+        words = version.body.split()
+        return " ".join(words[:FIRST_WORDS]) + (" …" if len(words) > FIRST_WORDS else "")
+
+    @admin.display(description="live")
+    def live_number(self, obj: Clause) -> str:
+        live = self._version(obj, ClauseVersion.Status.PUBLISHED)
+        return f"clause v{live.number}" if live else "not published"
+
+    @admin.display(description="draft")
+    def draft_state(self, obj: Clause) -> str:
+        draft = self._version(obj, ClauseVersion.Status.DRAFT)
+        return f"draft v{draft.number} in progress" if draft else "no draft"
 
 
 @admin.register(ClauseVersion)

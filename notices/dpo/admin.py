@@ -7,7 +7,8 @@ that add the workflow pages and actions, keeping the admin URL names.
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
 from django.utils.http import urlencode
@@ -15,10 +16,63 @@ from django.utils.http import urlencode
 from clauses.admin import ClauseAdmin, ClauseVersionAdmin
 from clauses.models import Clause, ClauseVersion
 from notices.dpo import views
+from notices.models import NoticeType, NoticeTypeClause
+
+
+def _main_notice_items() -> QuerySet[NoticeTypeClause]:
+    main = NoticeType.objects.filter(is_primary=True).values("pk")[:1]
+    return NoticeTypeClause.objects.filter(notice_type=Subquery(main)).order_by()
+
+
+def _main_position() -> Subquery:
+    """A clause's position in the main (parents') notice; None when it is not in it."""
+    return Subquery(_main_notice_items().filter(clause=OuterRef("pk")).values("position")[:1])
+
+
+def _any_position() -> Subquery:
+    items = NoticeTypeClause.objects.filter(clause=OuterRef("pk")).order_by("position")
+    return Subquery(items.values("position")[:1])
 
 
 class WorkflowClauseAdmin(ClauseAdmin):
+    """The clause list in the order parents read it: the main notice's order, then the others."""
+
     change_form_template = "admin/clauses/clause/change_form.html"
+    change_list_template = "admin/clauses/clause/change_list.html"
+    list_display = ["notice_position", *ClauseAdmin.list_display]
+    list_display_links = ["heading"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Clause]:
+        earlier = (
+            _main_notice_items()
+            .filter(position__lt=OuterRef("main_position"))
+            .values("notice_type")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(main_position=_main_position(), any_position=_any_position())
+            .annotate(main_rank=Coalesce(Subquery(earlier), 0) + 1)
+        )
+
+    def get_ordering(self, request: HttpRequest) -> list:  # type: ignore[type-arg]
+        # Expressions, not the annotations above: the clause picker of other admins uses this
+        # ordering on a plain queryset.
+        return [
+            _main_position().asc(nulls_last=True),
+            _any_position().asc(nulls_last=True),
+            "heading",
+        ]
+
+    @admin.display(description="order", ordering="main_position")
+    def notice_position(self, obj: Clause) -> str:
+        if obj.main_position is not None:  # type: ignore[attr-defined]
+            return str(obj.main_rank)  # type: ignore[attr-defined]
+        if obj.any_position is not None:  # type: ignore[attr-defined]
+            return "not in the main notice"
+        return "in no notice"
 
     def get_urls(self) -> list[URLPattern]:
         return [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from clauses.models import ClauseVersion
@@ -22,6 +23,12 @@ class Preview:
     school_notice: SchoolNotice
     html: str
     problems: list[str]
+    changes: list[SectionDiff]  # what differs from the school's live notice
+
+
+# How many matching schools the preview's school search lists when the text fits several.
+PICKER_MATCHES_SHOWN = 50
+PICKER_QUERY_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,37 @@ def version_preview(*, version: ClauseVersion, school_notice: SchoolNotice) -> P
     html = render_notice_html(
         inputs=inputs, number=(live.number + 1) if live else 1, published_at=timezone.now()
     )
-    return Preview(school_notice=school_notice, html=html, problems=inputs.problems())
+    changes = [
+        section
+        for section in compare_notices(live.html if live else "", html)
+        if section.status != "unchanged"
+    ]
+    return Preview(
+        school_notice=school_notice, html=html, problems=inputs.problems(), changes=changes
+    )
+
+
+def preview_matches(
+    *, version: ClauseVersion, query: str, notice_type_id: int | None
+) -> list[SchoolNotice]:
+    """The notices using the clause whose school's name (or URN) matches what was typed.
+
+    An exact name wins outright, so choosing a name from the list always finds one school.
+    """
+    query = " ".join(query.split())[:PICKER_QUERY_MAX_CHARS]
+    if not query:
+        return []
+    candidates = school_notices_using(version.clause).select_related("school", "notice_type")
+    if notice_type_id is not None:
+        candidates = candidates.filter(notice_type_id=notice_type_id)
+    exact = list(candidates.filter(school__name__iexact=query).order_by("notice_type__title"))
+    if exact:
+        return exact
+    return list(
+        candidates.filter(Q(school__name__icontains=query) | Q(school__urn=query)).order_by(
+            "school__name", "notice_type__title"
+        )[:PICKER_MATCHES_SHOWN]
+    )
 
 
 def version_impact(*, version: ClauseVersion) -> list[Impact]:

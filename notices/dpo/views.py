@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
 from notices.dpo.dashboard import SHOW_CHOICES, dashboard_build
-from notices.dpo.preview import publish_plan, version_preview
+from notices.dpo.preview import (
+    PICKER_MATCHES_SHOWN,
+    PICKER_QUERY_MAX_CHARS,
+    preview_matches,
+    publish_plan,
+    version_preview,
+)
 from notices.dpo.services import clause_versions_publish_everywhere, versions_fingerprint
 from notices.models import NoticeType
 from notices.publishing.runs import school_notices_using
@@ -89,15 +95,32 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def version_preview_view(request: HttpRequest, version_id: int) -> HttpResponse:
     _require(request, "clauses.view_clauseversion")
     version = get_object_or_404(ClauseVersion.objects.select_related("clause"), pk=version_id)
-    school_notices = (
-        school_notices_using(version.clause)
-        .select_related("school", "notice_type")
-        .order_by("school__name", "notice_type__title")
+    using = school_notices_using(version.clause)
+    notice_types = list(
+        NoticeType.objects.filter(pk__in=using.values("notice_type_id")).order_by(
+            "-is_primary", "title"
+        )
     )
+    chosen_type = _int(request.GET.get("notice_type"))
+    notice_type = next((t for t in notice_types if t.pk == chosen_type), None) or next(
+        iter(notice_types), None
+    )
+    query = request.GET.get("school", "")[:PICKER_QUERY_MAX_CHARS]
     chosen = _int(request.GET.get("school_notice"))
-    school_notice = next((sn for sn in school_notices if sn.pk == chosen), None)
+    if chosen is not None:
+        matches = list(using.filter(pk=chosen).select_related("school", "notice_type"))
+    else:
+        matches = preview_matches(
+            version=version, query=query, notice_type_id=notice_type.pk if notice_type else None
+        )
+    school_notice = matches[0] if len(matches) == 1 else None
     preview = (
         version_preview(version=version, school_notice=school_notice) if school_notice else None
+    )
+    school_names = (
+        using.filter(notice_type=notice_type)
+        .order_by("school__name")
+        .values_list("school__name", flat=True)
     )
     return render(
         request,
@@ -106,8 +129,12 @@ def version_preview_view(request: HttpRequest, version_id: int) -> HttpResponse:
             request,
             f"Preview: {version}",
             version=version,
-            school_notices=school_notices,
-            chosen=chosen,
+            notice_types=notice_types,
+            notice_type=notice_type,
+            school_names=school_names,
+            query=query,
+            matches=matches,
+            matches_capped=len(matches) >= PICKER_MATCHES_SHOWN,
             preview=preview,
         ),
     )

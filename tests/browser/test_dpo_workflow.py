@@ -89,13 +89,17 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.get_by_text("Version 2 is draft")).to_be_visible()
 
-    # Preview it for one school.
+    # Preview it for one school, found by typing part of its name, with the change marked.
     page.get_by_role("link", name="Preview for a school").click()
-    page.get_by_label("Show the notice of").select_option(
-        label=f"{county[0].name}: How we use pupil information"
-    )
+    page.get_by_role("combobox", name="School").fill("school 1")
     page.get_by_role("button", name="Preview").click()
+    expect(
+        page.get_by_role("heading", name=f"{county[1].name}: How we use pupil information")
+    ).to_be_visible()
+    expect(page.locator(".preview-changes del")).to_contain_text("removed: six")
+    expect(page.locator(".preview-changes ins")).to_contain_text("added: seven")
     expect(page.locator(".notice-preview")).to_contain_text("seven years, then destroy them")
+    _assert_no_axe_violations(page)
 
     # See the impact: every school has the same change, shown once with its count.
     page.go_back()
@@ -199,3 +203,25 @@ def test_leaving_a_draft_with_unsaved_changes_asks_first(page: Page, live_server
     page.get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", name="Change history")).to_be_visible()
     assert dialogs == ["beforeunload"]
+
+
+def test_the_clause_list_reads_in_notice_order_with_words_not_icons(
+    page: Page, live_server, county
+):
+    base = live_server.url
+    _log_in(page, base)
+    clause = Clause.objects.get(key="retention")
+    ClauseVersion.objects.create(clause=clause, body="We keep records for seven years.")
+
+    page.goto(f"{base}/admin/clauses/clause/")
+
+    rows = page.locator("#result_list tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text("Who we are")
+    expect(rows.nth(0)).to_contain_text("We are {{ school.name }}, phone {{ school.phone }}.")
+    expect(rows.nth(2)).to_contain_text("draft v2 in progress")
+    expect(page.get_by_text("no draft")).to_have_count(2)
+    _assert_no_axe_violations(page)
+    page.get_by_role("link", name="How long we keep information").click()
+    expect(page.get_by_role("button", name="Start a new draft")).to_be_visible()
+    _assert_no_axe_violations(page)

@@ -42,6 +42,7 @@ def versions_fingerprint(versions: Sequence[ClauseVersion]) -> str:
             version.pk,
             version.status,
             version.body,
+            version.summary,
             version.change_summary,
             version.effective_date,
         ):

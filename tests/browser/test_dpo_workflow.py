@@ -128,7 +128,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(page.locator("#publish-summary")).to_contain_text(
         "Publishing will change 3 notices at 3 schools"
     )
-    expect(page.locator(".saved-text")).to_have_text(
+    expect(page.locator(".saved-body")).to_have_text(
         "We keep records for seven years, then destroy them safely."
     )
     expect(page.get_by_text("eight years")).to_have_count(0)

@@ -205,3 +205,18 @@ def test_office_staff_cannot_reach_the_confirmation(county, office_a_client):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_changed_at_a_glance_summary_also_stops_the_publish(county, dpo_client):
+    draft = _draft(county["clauses"]["cctv"], "We record the gates for 14 days.")
+    url = f"/admin/clauses/clauseversion/{draft.pk}/publish/"
+    fingerprint = dpo_client.get(url).context["fingerprint"]
+    draft.summary = "We film the gates."
+    draft.save()
+
+    response = dpo_client.post(url, {"fingerprint": fingerprint, "version": draft.pk})
+
+    assert response.status_code == 200
+    assert "We film the gates." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == ClauseVersion.Status.DRAFT

@@ -189,7 +189,7 @@ def test_a_missing_summary_is_a_warning_on_the_dashboard(dpo_client, published, 
 
     body = response.content.decode()
     assert "1 clause of “How we use pupil data” without a summary" in body
-    assert "Who we share with</a> (version 1)" in body
+    assert "Who we share with</a> (clause v1)" in body
 
 
 def test_the_change_summary_the_dpo_wrote_is_shown_on_the_history_pages(client, published):

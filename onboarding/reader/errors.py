@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MAX_BYTES = 10 * 1024 * 1024  # an upload or a file on disk
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # all members of a .docx or .odt, unpacked
-MAX_PDF_PAGES = 200
+MAX_PDF_PAGES = 60  # pdfplumber reads about 5 pages a second: 12 seconds at most
 MAX_LINES = 20_000
 MAX_BLOCKS = 5_000
 

@@ -214,3 +214,21 @@ def compare_notices(old_html: str, new_html: str) -> list[SectionDiff]:
         if s.key not in new_keys
     )
     return diffs
+
+
+def changed_sections(old_html: str, new_html: str) -> list[SectionDiff]:
+    """The sections that differ, as `compare_notices` gives them.
+
+    Sections whose stored HTML is identical are skipped before any parsing: comparing every
+    school's notice for a one-clause change stays fast at hundreds of schools.
+    """
+    old_raw = {match["key"]: match.group(0) for match in _SECTION_RE.finditer(old_html)}
+    new_raw = {match["key"]: match.group(0) for match in _SECTION_RE.finditer(new_html)}
+    differing = {
+        key for key in old_raw.keys() | new_raw.keys() if old_raw.get(key) != new_raw.get(key)
+    }
+    if not differing:
+        return []
+    old_kept = "".join(raw for key, raw in old_raw.items() if key in differing)
+    new_kept = "".join(raw for key, raw in new_raw.items() if key in differing)
+    return [diff for diff in compare_notices(old_kept, new_kept) if diff.status != "unchanged"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from clauses.models import ClauseVersion
 from clauses.services import clause_version_publish_problems
-from notices.diff import SectionDiff, compare_notices
+from notices.diff import SectionDiff, changed_sections
 from notices.models import Publication, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.publishing.rendering import render_notice_html
@@ -46,11 +46,7 @@ def version_preview(*, version: ClauseVersion, school_notice: SchoolNotice) -> P
     html = render_notice_html(
         inputs=inputs, number=(live.number + 1) if live else 1, published_at=timezone.now()
     )
-    changes = [
-        section
-        for section in compare_notices(live.html if live else "", html)
-        if section.status != "unchanged"
-    ]
+    changes = changed_sections(live.html if live else "", html)
     return Preview(
         school_notice=school_notice, html=html, problems=inputs.problems(), changes=changes
     )
@@ -99,11 +95,7 @@ def versions_impact(*, versions: Sequence[ClauseVersion]) -> list[Impact]:
         new_html = render_notice_html(
             inputs=inputs, number=(live.number + 1) if live else 1, published_at=timezone.now()
         )
-        sections = [
-            section
-            for section in compare_notices(live.html if live else "", new_html)
-            if section.status != "unchanged"
-        ]
+        sections = changed_sections(live.html if live else "", new_html)
         if sections or inputs.problems():
             impacts.append(Impact(school_notice, live, sections, inputs.problems()))
     return impacts

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from notices.diff import compare_notices, notice_sections, word_diff
+from notices import diff as diff_module
+from notices.diff import changed_sections, compare_notices, notice_sections, word_diff
 
 
 def _notice(*sections: tuple[str, str, str]) -> str:
@@ -49,3 +50,30 @@ def test_it_reports_added_removed_changed_and_unchanged_sections():
         "d": "added",
     }
     assert diffs["b"].parts == [("delete", "old"), ("insert", "new"), ("equal", "words")]
+
+
+def test_changed_sections_are_those_compare_notices_finds_changed(monkeypatch):
+    old = _notice(
+        ("a", "A", "<p>same</p>"),
+        ("b", "B", "<ul><li>old words</li></ul>"),
+        ("c", "C", "<p>x</p>"),
+        ("e", "E", "<p>same <em>markup</em></p>"),
+    )
+    new = _notice(
+        ("a", "A", "<p>same</p>"),
+        ("b", "B", "<ul><li>new words</li></ul>"),
+        ("d", "D", "<p>y</p>"),
+        ("e", "E", "<p>same markup</p>"),  # the same words: not a change a reader sees
+    )
+    expected = [d for d in compare_notices(old, new) if d.status != "unchanged"]
+    parsed: list[str] = []
+    original = diff_module.section_blocks
+    monkeypatch.setattr(
+        diff_module, "section_blocks", lambda html: parsed.append(html) or original(html)
+    )
+
+    changed = changed_sections(old, new)
+
+    assert changed == expected
+    assert [d.key for d in changed] == ["b", "d", "c"]
+    assert not any("same</p>" in html for html in parsed)  # identical sections never parsed

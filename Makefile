@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench worker publish system-deps clean
+.PHONY: help run test lint fmt bench bench-dpo worker publish system-deps clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ fmt: $(STAMP) ## Format and fix with ruff
 
 bench: $(STAMP) ## Run the publishing benchmark (BENCH_ARGS="--schools 550")
 	$(PY) benchmarks/publish.py $(BENCH_ARGS)
+
+bench-dpo: $(STAMP) ## Time the DPO pages (confirmation, impact, dashboard, preview) at county scale
+	$(PY) benchmarks/dpo_screens.py $(BENCH_ARGS)
 
 worker: $(STAMP) ## Run the background worker (pages, PDFs, retries)
 	$(PY) manage.py run_worker

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .markup import SUMMARY_MAX_LENGTH, validate_body, validate_summary
+from .markup import SUMMARY_MAX_LENGTH, placeholders_in, validate_body, validate_summary
 
 
 class Art13Item(models.TextChoices):
@@ -202,3 +202,90 @@ class ClauseVersion(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
+
+
+LANGUAGE_CODE_ERROR = "Enter a language code such as cy (Welsh), pl (Polish) or pt-br."
+TRANSLATION_PLACEHOLDERS = (
+    "The translation must use the same placeholders as version {number}: {details}."
+)
+
+
+def validate_language_code(value: str) -> None:
+    """A BCP 47 language tag in the form Django uses: 'cy', 'pl', 'pt-br', 'zh-hans'."""
+    parts = (value or "").split("-")
+    first_ok = 2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()
+    rest_ok = all(1 <= len(p) <= 8 and p.isascii() and p.isalnum() for p in parts[1:])
+    if not (first_ok and rest_ok and value == value.lower()):
+        raise ValidationError(LANGUAGE_CODE_ERROR, code="invalid_language")
+
+
+@reversion.register()
+class ClauseVersionTranslation(models.Model):
+    """A clause version in another language, written by DPO staff beside the English.
+
+    It translates one source version. When the clause gets a newer published version, the
+    translation of the older one is stale until someone translates the new one: publishing
+    keeps using the old translation and says plainly that the English is newer.
+    """
+
+    version = models.ForeignKey(
+        ClauseVersion,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        help_text="The English version this translates.",
+    )
+    language = models.CharField(
+        max_length=15, validators=[validate_language_code], help_text="e.g. cy for Welsh."
+    )
+    heading = models.CharField(max_length=200)
+    body = models.TextField(
+        help_text="Markdown, with the same placeholders as the English text, e.g. "
+        "{{ school.name }}."
+    )
+    summary = models.TextField(max_length=SUMMARY_MAX_LENGTH, blank=True)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["version__clause", "language", "-version__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "language"],
+                name="one_translation_per_version_and_language",
+                violation_error_message="This version already has a translation in that "
+                "language: edit that one.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version.clause} v{self.version.number} ({self.language})"
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if body_errors := validate_body(self.body or ""):
+            errors["body"] = body_errors
+        if summary_errors := validate_summary(self.summary or ""):
+            errors["summary"] = summary_errors
+        if self.version_id is not None and "body" not in errors:
+            mismatch = _placeholder_mismatch(
+                (self.version.body, self.version.summary), (self.body, self.summary or "")
+            )
+            if mismatch:
+                errors["body"] = [
+                    TRANSLATION_PLACEHOLDERS.format(number=self.version.number, details=mismatch)
+                ]
+        if errors:
+            raise ValidationError(errors)
+
+
+def _placeholder_mismatch(source: tuple[str, ...], translation: tuple[str, ...]) -> str:
+    used = {name for text in source for name in placeholders_in(text)}
+    written = {name for text in translation for name in placeholders_in(text)}
+    details = []
+    if missing := sorted(used - written):
+        details.append("missing " + ", ".join(f"{{{{ {n} }}}}" for n in missing))
+    if extra := sorted(written - used):
+        details.append("not in the English " + ", ".join(f"{{{{ {n} }}}}" for n in extra))
+    return "; ".join(details)

@@ -148,6 +148,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The words of public pages in other languages (notices are translated by DPO staff; the page
+# around them from these catalogues). `manage.py compilemessages` after editing a .po file.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

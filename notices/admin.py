@@ -8,7 +8,14 @@ from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 from health.coverage import gap_message, notice_type_gaps, school_notice_gaps
 from notices.publishing.runs import publish_run_retry, publish_run_start
 
-from .models import NoticeType, NoticeTypeClause, Publication, PublishRun, SchoolNotice
+from .models import (
+    NoticeType,
+    NoticeTypeClause,
+    NoticeTypeTranslation,
+    Publication,
+    PublishRun,
+    SchoolNotice,
+)
 
 
 def _started(admin_: admin.ModelAdmin, request: HttpRequest, run: PublishRun) -> None:
@@ -30,11 +37,17 @@ class NoticeTypeClauseInline(admin.TabularInline):
     ordering = ["position"]
 
 
+class NoticeTypeTranslationInline(admin.TabularInline):
+    model = NoticeTypeTranslation
+    extra = 0
+    verbose_name_plural = "offered in other languages (the title and audience in each)"
+
+
 @admin.register(NoticeType)
 class NoticeTypeAdmin(VersionAdmin):
     list_display = ["title", "slug", "audience", "is_primary"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [NoticeTypeClauseInline]
+    inlines = [NoticeTypeClauseInline, NoticeTypeTranslationInline]
     actions = ["publish_to_every_school"]
 
     @admin.action(description="Publish to every school", permissions=["change"])
@@ -175,3 +188,4 @@ class PublishRunAdmin(admin.ModelAdmin):
 
 # The DPO workflow's additions to the clause admin (start a draft, preview, impact, publish).
 from notices.dpo import admin as _dpo_admin  # noqa: E402, F401
+from notices.translations import admin as _translations_admin  # noqa: E402, F401

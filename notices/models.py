@@ -9,11 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from clauses.models import Clause, ClauseVersion, validate_art13_items
+from clauses.models import Clause, ClauseVersion, validate_art13_items, validate_language_code
 from schools.models import School
 
 
-@reversion.register(follow=["items"])
+@reversion.register(follow=["items", "translations"])
 class NoticeType(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200, help_text="e.g. 'How we use pupil information'.")
@@ -45,6 +45,42 @@ class NoticeType(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def languages(self) -> list[str]:
+        """The languages besides English this notice is offered in (its translations' codes)."""
+        return [t.language for t in self.translations.all()]
+
+
+@reversion.register()
+class NoticeTypeTranslation(models.Model):
+    """A notice type offered in another language: its title and audience in that language.
+
+    Adding one makes the notice type's clauses count as needing that translation.
+    """
+
+    notice_type = models.ForeignKey(
+        NoticeType, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(
+        max_length=15, validators=[validate_language_code], help_text="e.g. cy for Welsh."
+    )
+    title = models.CharField(max_length=200)
+    audience = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["notice_type", "language"]
+        verbose_name = "language offered"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice_type", "language"], name="one_translation_per_notice_type"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notice_type} ({self.language})"
+
+
+NOT_OFFERED = "“{notice_type}” is not offered in {languages}: add the language to it first."
 
 
 @reversion.register()
@@ -80,6 +116,13 @@ class SchoolNotice(models.Model):
         help_text="Optional clauses this school leaves out of its notice.",
     )
     review_date = models.DateField(null=True, blank=True)
+    languages = models.JSONField(
+        "languages besides English",
+        default=list,
+        blank=True,
+        help_text='Language codes this school also publishes the notice in, e.g. ["cy"]: '
+        "only languages the notice type is offered in.",
+    )
     last_error = models.TextField(blank=True, editable=False)
     last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -100,6 +143,21 @@ class SchoolNotice(models.Model):
             required = [c for c in self.omitted_clauses.all() if c.required]
             if required:
                 raise ValidationError(f"“{required[0]}” is required and cannot be left out.")
+        if not isinstance(self.languages, list) or not all(
+            isinstance(code, str) for code in self.languages
+        ):
+            raise ValidationError({"languages": 'Give a list of language codes, e.g. ["cy"].'})
+        if self.notice_type_id is not None:
+            offered = set(self.notice_type.languages())
+            unknown = [code for code in self.languages if code not in offered]
+            if unknown:
+                raise ValidationError(
+                    {
+                        "languages": NOT_OFFERED.format(
+                            notice_type=self.notice_type, languages=", ".join(unknown)
+                        )
+                    }
+                )
 
     def live_publication(self) -> Publication | None:
         return self.publications.order_by("-number").first()
@@ -184,6 +242,74 @@ class Publication(models.Model):
             else school_notice.notice_type.slug
         )
         return f"{school_notice.school.slug}-{stem}-v{self.number}.pdf"
+
+
+def translation_pdf_path(translation: PublicationTranslation, filename: str) -> str:
+    publication = translation.publication
+    return publication_pdf_path(publication, filename).replace(
+        ".pdf", f".{translation.language}.pdf"
+    )
+
+
+class PublicationTranslation(models.Model):
+    """The same publication in another language: made with it, as immutable as it.
+
+    `behind` names the sections whose English is newer than their translation (or that have
+    no translation yet and are shown in English), so the page can say so plainly.
+    """
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.PROTECT, related_name="translations"
+    )
+    language = models.CharField(max_length=15)
+    html = models.TextField()
+    behind = models.JSONField(default=list)
+    pdf = models.FileField(upload_to=translation_pdf_path, blank=True, max_length=255)
+    pdf_size = models.PositiveIntegerField(null=True, blank=True)
+    pdf_pages = models.PositiveIntegerField(null=True, blank=True)
+    pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["publication", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language"], name="one_language_per_publication"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication} ({self.language})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            fields = set(kwargs.get("update_fields") or ())
+            if not fields or not fields <= PDF_FIELDS:
+                raise ValidationError(IMMUTABLE_PUBLICATION)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError(IMMUTABLE_PUBLICATION)
+
+    @property
+    def has_pdf(self) -> bool:
+        return bool(self.pdf)
+
+    @property
+    def is_behind(self) -> bool:
+        return bool(self.behind)
+
+    @property
+    def pdf_filename(self) -> str:
+        return self.publication.pdf_filename.replace(".pdf", f"-{self.language}.pdf")
+
+    # What the PDF renderer and the page's cache headers read, as on a publication.
+    @property
+    def input_hash(self) -> str:
+        return f"{self.publication.input_hash[:24]}{self.language}"
+
+    @property
+    def published_at(self):  # type: ignore[no-untyped-def]
+        return self.publication.published_at
 
 
 class PublishRun(models.Model):

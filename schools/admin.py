@@ -76,6 +76,7 @@ class SchoolAdmin(VersionAdmin):
             {
                 "fields": [
                     "name",
+                    "name_cy",
                     "slug",
                     "urn",
                     "local_authority",

@@ -114,6 +114,12 @@ class School(models.Model):
 
     urn = models.CharField("URN", max_length=6, unique=True, validators=[validate_urn])
     name = models.CharField(max_length=160)
+    name_cy = models.CharField(
+        "Welsh name",
+        max_length=160,
+        blank=True,
+        help_text="The school's name in Welsh, where it has one: used in Welsh notices.",
+    )
     slug = models.SlugField(max_length=160, unique=True)
     local_authority = models.ForeignKey(
         LocalAuthority, on_delete=models.PROTECT, related_name="schools"

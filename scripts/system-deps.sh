@@ -6,6 +6,8 @@ set -euo pipefail
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
+# GNU gettext compiles the page translations (locale/*.po) with manage.py compilemessages.
+command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
 fi

@@ -58,6 +58,8 @@ class SchoolData:
     dpo_email: str
     locality: str = ""
     transfers_to: str = ""
+    name_cy: str = ""  # the school's Welsh name, where it has one
+    languages: tuple[str, ...] = ()  # languages besides English its parents' notice is in
     # Optional clauses this school leaves out when its notices are first created.
     omitted_clauses: tuple[str, ...] = field(default=())
 
@@ -384,6 +386,26 @@ SCHOOLS: tuple[SchoolData, ...] = (
         data_request_email="dataprotection@oxlow-green.sch.example",
         ico_registration_number="ZX990015",
         dpo_email=DPO_PROVIDER_EMAIL,
+    ),
+    SchoolData(
+        urn="990016",
+        name="Wexbury Welsh School",
+        name_cy="Ysgol Gymraeg Wexbury",
+        slug="ysgol-gymraeg-wexbury",
+        phase="primary",
+        establishment_type="Voluntary aided school",
+        street="Chapel Row",
+        town="Wexbury",
+        postcode="WX1 4YG",
+        phone="0113 496 0116",
+        email="swyddfa@ysgolgymraeg-wexbury.sch.example",
+        website="https://ysgolgymraeg-wexbury.example.org",
+        headteacher="Mrs Catrin Wyn Ellis",
+        data_request_contact="Mr Huw Prys",
+        data_request_email="data@ysgolgymraeg-wexbury.sch.example",
+        ico_registration_number="ZX990016",
+        dpo_email=DPO_SERVICE_EMAIL,
+        languages=("cy",),
     ),
 )
 

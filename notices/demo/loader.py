@@ -22,8 +22,8 @@ from django.db import models
 from django.utils import timezone
 
 from clauses.markup import PLACEHOLDERS, placeholders_in
-from clauses.models import Clause, ClauseVersion
-from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
+from clauses.models import Clause, ClauseVersion, ClauseVersionTranslation
+from notices.models import NoticeType, NoticeTypeClause, NoticeTypeTranslation, SchoolNotice
 from notices.publishing.inputs import school_facts
 from schools.models import (
     DataProtectionOfficer,
@@ -34,7 +34,7 @@ from schools.models import (
 )
 from security.twofactor import demo_second_factor
 
-from . import county, library
+from . import county, library, welsh
 
 REVISION_COMMENT = "Demo data"
 DPO_STAFF_GROUP = "DPO staff"  # created by schools/migrations/0002_groups.py
@@ -153,6 +153,7 @@ def load_schools(
             lookup={"urn": data.urn},
             values={
                 "name": data.name,
+                "name_cy": data.name_cy,
                 "slug": data.slug,
                 "local_authority": authority,
                 "phase": data.phase,
@@ -284,6 +285,39 @@ def load_notice_types(
     return loaded
 
 
+def load_translations(
+    *, clauses: Mapping[str, Clause], notice_types: Mapping[str, NoticeType], summary: SeedSummary
+) -> None:
+    """The Welsh parents' notice: offered on its notice type, and a translation of each
+    clause's first version where none has been written yet (DPO staff's later edits stay)."""
+    _upsert(
+        NoticeTypeTranslation,
+        lookup={"notice_type": notice_types[welsh.NOTICE_TYPE_SLUG], "language": welsh.LANGUAGE},
+        values={"title": welsh.NOTICE_TITLE, "audience": welsh.NOTICE_AUDIENCE},
+        summary=summary,
+    )
+    for key, (heading, body, clause_summary) in welsh.CLAUSES.items():
+        first = clauses[key].versions.filter(number=1).first()
+        if (
+            first is None
+            or ClauseVersionTranslation.objects.filter(
+                version__clause=clauses[key], language=welsh.LANGUAGE
+            ).exists()
+        ):
+            summary.unchanged["ClauseVersionTranslation"] += 1
+            continue
+        translation = ClauseVersionTranslation(
+            version=first,
+            language=welsh.LANGUAGE,
+            heading=heading,
+            body=body,
+            summary=clause_summary,
+        )
+        translation.full_clean()
+        translation.save()
+        summary.created["ClauseVersionTranslation"] += 1
+
+
 def _first_omissions(
     *, school: School, data: county.SchoolData, notice_type: NoticeType
 ) -> list[Clause]:
@@ -337,7 +371,10 @@ def load_school_notices(
             ).first()
             if school_notice is None:
                 school_notice = SchoolNotice(
-                    school=school, notice_type=notice_type, review_date=_a_year_after(today)
+                    school=school,
+                    notice_type=notice_type,
+                    review_date=_a_year_after(today),
+                    languages=list(by_urn[urn].languages) if notice_type.is_primary else [],
                 )
                 school_notice.full_clean()
                 school_notice.save()
@@ -462,6 +499,7 @@ def load_demo(*, password: str, now: datetime.datetime | None = None) -> SeedSum
         notice_types = load_notice_types(
             notice_types=library.NOTICE_TYPES, clauses=clauses, summary=summary
         )
+        load_translations(clauses=clauses, notice_types=notice_types, summary=summary)
         load_school_notices(
             schools=schools,
             school_data=county.SCHOOLS,

@@ -24,6 +24,7 @@ from notices.dpo.preview import (
 from notices.dpo.services import clause_versions_publish_everywhere, versions_fingerprint
 from notices.models import NoticeType
 from notices.publishing.runs import school_notices_using
+from notices.translations.status import translation_reports
 from schools.models import DataProtectionOfficer, LocalAuthority
 
 MAX_VERSIONS_AT_ONCE = 200
@@ -87,6 +88,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 show: "?" + urlencode({**filters, "show": show} if show else filters)
                 for show in SHOW_CHOICES
             },
+            translation_reports=translation_reports(),
         ),
     )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from clauses.languages import language_name
 from clauses.markup import PLACEHOLDERS
 
 FIRST = "First publication."
 UPDATED = "Updated “{heading}”."
+TRANSLATION_ADDED = "Published in {language}."
+TRANSLATION_UPDATED = "Updated the {language} version."
 
 
 def summarise_changes(previous: dict | None, current: dict) -> list[str]:
@@ -38,6 +41,13 @@ def summarise_changes(previous: dict | None, current: dict) -> list[str]:
         changes.append("Changed the review date.")
     if previous.get("notice_title") != current["notice_title"]:
         changes.append("Changed the title of the notice.")
+    before_translations = {t["language"]: t for t in previous.get("translations", [])}
+    for translation in current.get("translations", []):
+        language = translation["language"]
+        if language not in before_translations:
+            changes.append(TRANSLATION_ADDED.format(language=language_name(language)))
+        elif before_translations[language] != translation:
+            changes.append(TRANSLATION_UPDATED.format(language=language_name(language)))
     if not changes and previous.get("renderer_version") != current["renderer_version"]:
         changes.append("Updated the layout of the notice.")
     return changes

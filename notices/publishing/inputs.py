@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 
 from clauses.markup import PLACEHOLDERS, compile_body
-from clauses.models import Art13Item, ClauseVersion
+from clauses.models import Art13Item, ClauseVersion, ClauseVersionTranslation
 from notices.models import NoticeType, SchoolNotice
 from notices.publishing.guard import ContactIndex
 from schools.models import School, SharingPartner
@@ -52,6 +52,44 @@ class PartnerInput:
 
 
 @dataclass(frozen=True)
+class TranslatedClause:
+    key: str
+    heading: str
+    body: str
+    summary: str
+    # "current": translates the version in the notice; "behind": translates an older one;
+    # "missing": no translation at all, so the English is shown (marked as English).
+    status: str
+    translated_version: int = 0
+
+
+@dataclass(frozen=True)
+class TranslationInputs:
+    language: str
+    notice_title: str
+    audience: str
+    facts: dict[str, str]  # the facts that read differently in this language (a Welsh name)
+    clauses: tuple[TranslatedClause, ...]
+
+    @property
+    def behind(self) -> list[str]:
+        return [clause.key for clause in self.clauses if clause.status != "current"]
+
+
+# Facts with a form of their own in a language, where the school records one.
+LANGUAGE_FACTS: dict[str, dict[str, str]] = {"cy": {"school.name": "name_cy"}}
+
+
+def language_facts(school: School, language: str) -> dict[str, str]:
+    facts = {}
+    for name, attribute in LANGUAGE_FACTS.get(language, {}).items():
+        value = " ".join(str(getattr(school, attribute, "") or "").split())
+        if value:
+            facts[name] = value
+    return facts
+
+
+@dataclass(frozen=True)
 class NoticeInputs:
     school_notice_id: int
     school_slug: str
@@ -66,6 +104,7 @@ class NoticeInputs:
     clauses: tuple[ClauseInput, ...]
     # The section that says how to complain, linked from the contacts at the top of the notice.
     complaint_key: str = ""
+    translations: tuple[TranslationInputs, ...] = ()
     renderer_version: str = RENDERER_VERSION
     hash: str = field(default="", compare=False)
 
@@ -84,6 +123,7 @@ class NoticeInputs:
             "partners": [asdict(partner) for partner in self.partners],
             "clauses": [asdict(clause) for clause in self.clauses],
             "complaint_key": self.complaint_key,
+            "translations": [asdict(translation) for translation in self.translations],
             "renderer_version": self.renderer_version,
         }
 
@@ -146,6 +186,7 @@ class InputsBuilder:
         self._clauses: dict[int, list[tuple[int, bool, ClauseInput]]] = {}
         self._partners: dict[tuple[str, int | None], list[PartnerInput]] | None = None
         self._complaint_keys: set[str] = set()
+        self._translations: dict[int, dict[tuple[str, str], ClauseVersionTranslation]] = {}
         self._contacts: ContactIndex | None = None
 
     def contacts(self) -> ContactIndex:
@@ -186,6 +227,72 @@ class InputsBuilder:
                 )
             self._clauses[notice_type.pk] = rows
         return self._clauses[notice_type.pk]
+
+    def _type_translations(
+        self, notice_type: NoticeType
+    ) -> dict[tuple[str, str], ClauseVersionTranslation]:
+        """For each (clause key, language): the newest translation of the version in use or
+        of an earlier published one (a draft's translation only when previewing that draft)."""
+        if notice_type.pk not in self._translations:
+            used = {clause.key: clause for _, _, clause in self._type_clauses(notice_type)}
+            languages = notice_type.languages()
+            chosen: dict[tuple[str, str], ClauseVersionTranslation] = {}
+            candidates = ClauseVersionTranslation.objects.filter(
+                version__clause__key__in=list(used), language__in=languages
+            ).select_related("version__clause")
+            for translation in candidates:
+                version = translation.version
+                clause = used[version.clause.key]
+                usable = version.number <= clause.version_number and (
+                    version.status != ClauseVersion.Status.DRAFT or version.pk == clause.version_id
+                )
+                key = (version.clause.key, translation.language)
+                if usable and (key not in chosen or chosen[key].version.number < version.number):
+                    chosen[key] = translation
+            self._translations[notice_type.pk] = chosen
+        return self._translations[notice_type.pk]
+
+    def _translation_inputs(
+        self, school_notice: SchoolNotice, clauses: tuple[ClauseInput, ...]
+    ) -> tuple[TranslationInputs, ...]:
+        notice_type = school_notice.notice_type
+        offered = {t.language: t for t in notice_type.translations.all()}
+        chosen = self._type_translations(notice_type)
+        translations = []
+        for language in school_notice.languages:
+            if language not in offered:
+                continue
+            translated = []
+            for clause in clauses:
+                found = chosen.get((clause.key, language))
+                if found is None:
+                    translated.append(
+                        TranslatedClause(
+                            clause.key, clause.heading, clause.body, clause.summary, "missing"
+                        )
+                    )
+                    continue
+                number = found.version.number
+                translated.append(
+                    TranslatedClause(
+                        key=clause.key,
+                        heading=found.heading,
+                        body=found.body,
+                        summary=found.summary,
+                        status="current" if number == clause.version_number else "behind",
+                        translated_version=number,
+                    )
+                )
+            translations.append(
+                TranslationInputs(
+                    language=language,
+                    notice_title=offered[language].title,
+                    audience=offered[language].audience,
+                    facts=language_facts(school_notice.school, language),
+                    clauses=tuple(translated),
+                )
+            )
+        return tuple(translations)
 
     def _all_partners(self) -> dict[tuple[str, int | None], list[PartnerInput]]:
         if self._partners is None:
@@ -245,6 +352,7 @@ class InputsBuilder:
             partners=self.partners_for(school),
             clauses=clauses,
             complaint_key=complaint_key,
+            translations=self._translation_inputs(school_notice, clauses),
         )
         return replace(inputs, hash=inputs_hash(inputs.snapshot()))
 
@@ -253,7 +361,7 @@ def school_notices_for_publishing(ids: Iterable[int] | None = None):  # type: ig
     """School notices with everything `InputsBuilder.build` reads, loaded up front."""
     queryset = SchoolNotice.objects.select_related(
         "school__local_authority", "school__dpo", "notice_type"
-    ).prefetch_related("omitted_clauses")
+    ).prefetch_related("omitted_clauses", "notice_type__translations")
     if ids is not None:
         queryset = queryset.filter(pk__in=list(ids))
     return queryset.order_by("school__name", "notice_type__title")

@@ -20,6 +20,7 @@ import weasyprint  # noqa: TID251 - this is the renderer module
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import override
 from weasyprint.text.fonts import FontConfiguration  # noqa: TID251
 from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: TID251
 
@@ -87,6 +88,7 @@ class Cover:
     number: int
     published_at: datetime
     url: str
+    language: str = "en-GB"  # the document's language, which tagged PDF/UA records
 
 
 @dataclass(frozen=True)
@@ -100,14 +102,15 @@ def qr_svg(url: str) -> str:
 
 
 def print_document(*, notice_html: str, cover: Cover) -> str:
-    return render_to_string(
-        "notices/print.html",
-        {
-            "cover": cover,
-            "qr_svg": mark_safe(qr_svg(cover.url)),
-            "notice_html": mark_safe(notice_html),
-        },
-    )
+    with override(cover.language):
+        return render_to_string(
+            "notices/print.html",
+            {
+                "cover": cover,
+                "qr_svg": mark_safe(qr_svg(cover.url)),
+                "notice_html": mark_safe(notice_html),
+            },
+        )
 
 
 def render_pdf(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from notices.models import Publication, SchoolNotice, notice_url
+from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
 from notices.publishing.changes import summarise_changes
 from notices.publishing.guard import foreign_contacts
 from notices.publishing.inputs import InputsBuilder, NoticeInputs
@@ -82,6 +82,20 @@ def _publish(
         published_by=user if user is not None and user.is_authenticated else None,
         published_at=published_at,
     )
+    english_url = school_notice.get_absolute_url()
+    for translation in inputs.translations:
+        PublicationTranslation.objects.create(
+            publication=publication,
+            language=translation.language,
+            html=render_notice_html(
+                inputs=inputs,
+                number=number,
+                published_at=published_at,
+                translation=translation,
+                english_url=english_url,
+            ),
+            behind=translation.behind,
+        )
     through = Publication.clause_versions.through
     through.objects.bulk_create(
         through(publication_id=publication.pk, clauseversion_id=clause.version_id)
@@ -125,19 +139,51 @@ def publication_cover(publication: Publication) -> Cover:
     )
 
 
+def translation_cover(translation: PublicationTranslation) -> Cover:
+    """The cover in the translation's language, pointing at the translated page."""
+    publication = translation.publication
+    english = publication_cover(publication)
+    inputs = next(
+        t for t in publication.inputs["translations"] if t["language"] == translation.language
+    )
+    return replace(
+        english,
+        school_name=inputs["facts"].get("school.name", english.school_name),
+        title=inputs["notice_title"],
+        audience=inputs["audience"],
+        url=f"{english.url}{translation.language}/",
+        language=translation.language,
+    )
+
+
 def publication_render_pdf(*, publication: Publication) -> Publication:
-    """Render and store the publication's PDF, unless it already has one."""
+    """Render and store the publication's PDF, unless it already has one; then its
+    translations' PDFs, each tagged with its own language."""
     from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
 
-    if publication.has_pdf:
-        return publication
-    rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
-    return _store_pdf(publication, rendered.content, rendered.pages)
+    if not publication.has_pdf:
+        rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
+        publication = _store_pdf(publication, rendered.content, rendered.pages)
+    for translation in publication.translations.all():
+        translation_render_pdf(translation=translation)
+    return publication
 
 
-def _store_pdf(publication: Publication, content: bytes, pages: int) -> Publication:
+def translation_render_pdf(*, translation: PublicationTranslation) -> PublicationTranslation:
+    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
+
+    if translation.has_pdf:
+        return translation
+    rendered = render_pdf(notice_html=translation.html, cover=translation_cover(translation))
+    return _store_pdf(translation, rendered.content, rendered.pages)
+
+
+Stored = TypeVar("Stored", Publication, PublicationTranslation)
+
+
+def _store_pdf(publication: Stored, content: bytes, pages: int) -> Stored:
     with transaction.atomic():
-        locked = Publication.objects.select_for_update().get(pk=publication.pk)
+        locked = type(publication).objects.select_for_update().get(pk=publication.pk)
         if locked.has_pdf:  # another worker got there first
             return locked
         locked.pdf.save("notice.pdf", ContentFile(content), save=False)

@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class LanguageCodeConverter:
+    """A language code as Django writes it: 'cy', 'pl', 'pt-br'. Never a word like 'versions'."""
+
+    regex = "[a-z]{2,3}(?:-[a-z0-9]{1,8})*"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(LanguageCodeConverter, "lang")
 
 app_name = "notices"
 
@@ -10,7 +25,27 @@ urlpatterns = [
     path(
         "schools/<slug:school_slug>/privacy-notice.pdf", views.notice_pdf, name="privacy_notice_pdf"
     ),
+    path(
+        "schools/<slug:school_slug>/privacy-notice/<lang:language>/",
+        views.notice_translation_page,
+        name="privacy_notice_translation",
+    ),
+    path(
+        "schools/<slug:school_slug>/privacy-notice/<lang:language>.pdf",
+        views.notice_translation_pdf,
+        name="privacy_notice_translation_pdf",
+    ),
     path("schools/<slug:school_slug>/notices/<slug:type_slug>/", views.notice_page, name="notice"),
+    path(
+        "schools/<slug:school_slug>/notices/<slug:type_slug>/<lang:language>/",
+        views.notice_translation_page,
+        name="notice_translation",
+    ),
+    path(
+        "schools/<slug:school_slug>/notices/<slug:type_slug>/<lang:language>.pdf",
+        views.notice_translation_pdf,
+        name="notice_translation_pdf",
+    ),
     path(
         "schools/<slug:school_slug>/notices/<slug:type_slug>.pdf",
         views.notice_pdf,

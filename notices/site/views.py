@@ -6,14 +6,16 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.translation import override
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from clauses.languages import language_name_local
 from notices.diff import compare_notices
-from notices.models import Publication, SchoolNotice
+from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
 from notices.publishing.inputs import RENDERER_VERSION, school_facts
-from notices.publishing.rendering import ICO, notice_contacts
-from notices.publishing.services import publication_render_pdf
+from notices.publishing.rendering import ICO, SOURCE_LANGUAGE, notice_contacts
+from notices.publishing.services import publication_render_pdf, translation_render_pdf
 from notices.selectors import live_publications, publication_for_page
 from schools.models import School
 
@@ -27,7 +29,11 @@ def _not_found(request: HttpRequest, school_slug: str, type_slug: str | None) ->
     )
 
 
-def _cacheable(request: HttpRequest, publication: Publication, response_factory) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _cacheable(
+    request: HttpRequest,
+    publication: Publication | PublicationTranslation,
+    response_factory,  # type: ignore[no-untyped-def]
+) -> HttpResponse:
     etag = f'"{publication.input_hash[:32]}-{RENDERER_VERSION}-{int(publication.has_pdf)}"'
     last_modified = publication.pdf_rendered_at or publication.published_at
     timestamp = int(last_modified.timestamp())
@@ -40,6 +46,66 @@ def _cacheable(request: HttpRequest, publication: Publication, response_factory)
     return response
 
 
+def _page_urls(
+    publication: Publication, language: str = ""
+) -> tuple[str, str, list[dict[str, object]]]:
+    """The page's PDF address and its language switcher: English first, then each translation."""
+    school_notice = publication.school_notice
+    school_slug, notice_type = school_notice.school.slug, school_notice.notice_type
+    english = notice_url(school_slug=school_slug, notice_type=notice_type)
+    switcher: list[dict[str, object]] = [
+        {
+            "code": SOURCE_LANGUAGE,
+            "name": language_name_local(SOURCE_LANGUAGE),
+            "url": english,
+            "current": not language,
+        }
+    ]
+    for translation in publication.inputs.get("translations", []):
+        code = translation["language"]
+        switcher.append(
+            {
+                "code": code,
+                "name": language_name_local(code),
+                "url": f"{english}{code}/",
+                "current": code == language,
+            }
+        )
+    pdf = f"{english}{language}.pdf" if language else english.rstrip("/") + ".pdf"
+    return english, pdf, switcher
+
+
+def _notice_page_context(
+    publication: Publication, document: Publication | PublicationTranslation, language: str = ""
+) -> dict[str, object]:
+    english_url, pdf_url, switcher = _page_urls(publication, language)
+    school_notice = publication.school_notice
+    names = {
+        "school_name": school_notice.school.name,
+        "notice_title": school_notice.notice_type.title,
+        "notice_audience": school_notice.notice_type.audience,
+    }
+    for translation in publication.inputs.get("translations", []):
+        if translation["language"] == language:
+            names = {
+                "school_name": translation["facts"].get("school.name", names["school_name"]),
+                "notice_title": translation["notice_title"],
+                "notice_audience": translation["audience"],
+            }
+    return {
+        **names,
+        "publication": publication,
+        "document": document,
+        "school_notice": publication.school_notice,
+        "school": publication.school_notice.school,
+        "notice_type": publication.school_notice.notice_type,
+        "page_language": language or SOURCE_LANGUAGE,
+        "english_url": english_url,
+        "pdf_url": pdf_url,
+        "languages": switcher if len(switcher) > 1 else [],
+    }
+
+
 @require_safe
 def notice_page(
     request: HttpRequest, school_slug: str, type_slug: str | None = None, number: int | None = None
@@ -47,19 +113,62 @@ def notice_page(
     publication = publication_for_page(school_slug=school_slug, type_slug=type_slug, number=number)
     if publication is None:
         return _not_found(request, school_slug, type_slug)
+    context = _notice_page_context(publication, publication)
+    if number is not None:
+        context.update(is_archived=True, languages=[])
     return _cacheable(
         request,
         publication,
-        lambda: render(
-            request,
-            "notices/notice_page.html",
-            {
-                "publication": publication,
-                "school_notice": publication.school_notice,
-                "school": publication.school_notice.school,
-                "notice_type": publication.school_notice.notice_type,
-                "is_archived": number is not None,
-            },
+        lambda: render(request, "notices/notice_page.html", context),
+    )
+
+
+def _translation(
+    school_slug: str, type_slug: str | None, language: str
+) -> tuple[Publication | None, PublicationTranslation | None]:
+    publication = publication_for_page(school_slug=school_slug, type_slug=type_slug)
+    if publication is None:
+        return None, None
+    return publication, publication.translations.filter(language=language).first()
+
+
+@require_safe
+def notice_translation_page(
+    request: HttpRequest, school_slug: str, language: str, type_slug: str | None = None
+) -> HttpResponse:
+    """The live notice in another language, with the page's own words in it too."""
+    publication, translation = _translation(school_slug, type_slug, language)
+    if publication is None or translation is None:
+        return _not_found(request, school_slug, type_slug)
+
+    def page() -> HttpResponse:
+        with override(language):
+            return render(
+                request,
+                "notices/notice_page.html",
+                _notice_page_context(publication, translation, language),
+            )
+
+    return _cacheable(request, translation, page)
+
+
+@require_safe
+def notice_translation_pdf(
+    request: HttpRequest, school_slug: str, language: str, type_slug: str | None = None
+) -> HttpResponse:
+    publication, translation = _translation(school_slug, type_slug, language)
+    if publication is None or translation is None:
+        return _not_found(request, school_slug, type_slug)
+    if not translation.has_pdf:
+        translation = translation_render_pdf(translation=translation)
+    return _cacheable(
+        request,
+        translation,
+        lambda: FileResponse(
+            translation.pdf.open("rb"),
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=translation.pdf_filename,
         ),
     )
 

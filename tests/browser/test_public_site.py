@@ -9,9 +9,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from clauses.models import Clause, ClauseVersion
+from clauses.models import Clause, ClauseVersion, ClauseVersionTranslation
 from clauses.services import clause_version_publish, clause_version_start_draft
-from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
+from notices.models import NoticeType, NoticeTypeClause, NoticeTypeTranslation, SchoolNotice
 from notices.publishing.batch import notices_publish, select_school_notices
 from schools.models import DataProtectionOfficer, LocalAuthority, School, SharingPartner
 
@@ -174,6 +174,41 @@ def test_on_a_phone_whom_to_contact_is_on_the_first_screen(
         expect(link).to_be_in_viewport()
     glance = page.get_by_role("region", name="At a glance").bounding_box()
     assert glance is not None and glance["y"] > box["y"] + box["height"] - 1
+    _assert_no_axe_violations(page)
+
+
+def test_the_welsh_page_and_its_language_switcher_pass_axe(
+    page: Page, live_server, published_school
+):
+    notice_type = NoticeType.objects.get()
+    NoticeTypeTranslation.objects.create(
+        notice_type=notice_type,
+        language="cy",
+        title="Sut rydym yn defnyddio gwybodaeth am ddisgyblion a rhieni",
+        audience="Rhieni, gofalwyr a disgyblion",
+    )
+    who = ClauseVersion.objects.get(clause__key="who-we-are")
+    ClauseVersionTranslation.objects.create(
+        version=who,
+        language="cy",
+        heading="Pwy ydym ni",
+        body="{{ school.name }} ydym ni. Ysgrifennwch atom yn "
+        "[{{ school.email }}](mailto:{{ school.email }}) neu ffoniwch {{ school.phone }}.",
+        summary="{{ school.name }} sy'n gofalu am eich gwybodaeth.",
+    )
+    school_notice = SchoolNotice.objects.get()
+    school_notice.languages = ["cy"]
+    school_notice.save()
+    notices_publish(school_notices=select_school_notices())
+    page.goto(f"{live_server.url}/schools/{published_school.slug}/privacy-notice/")
+
+    page.get_by_role("navigation", name="Languages").get_by_role("link", name="Cymraeg").click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.get_by_role("heading", level=2, name="Yn gryno")).to_be_visible()
+    switcher = page.get_by_role("navigation", name="Ieithoedd")
+    expect(switcher.get_by_role("link", name="Cymraeg")).to_have_attribute("aria-current", "page")
+    expect(switcher.get_by_role("link", name="English")).to_have_attribute("lang", "en-GB")
     _assert_no_axe_violations(page)
 
 

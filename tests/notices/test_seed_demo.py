@@ -215,7 +215,7 @@ def test_every_demo_notice_can_be_published() -> None:
     seed()
     builder = InputsBuilder()
     school_notices = list(school_notices_for_publishing())
-    assert len(school_notices) == 30
+    assert len(school_notices) == 2 * len(county.SCHOOLS) == 32
     for school_notice in school_notices:
         assert builder.build(school_notice).problems() == [], school_notice
     for school_notice in school_notices[:4]:
@@ -344,3 +344,22 @@ def test_the_printed_second_step_lets_the_demo_dpo_into_the_admin(
     stale.post("/admin/login/", {"username": "dpo", "password": PASSWORD})
     stale.post("/account/two-step/code/", {"code": first_codes[0]})
     assert stale.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_welsh_medium_school_publishes_its_parents_notice_in_welsh_too() -> None:
+    from notices.demo import welsh
+
+    seed()
+    school = School.objects.get(name_cy="Ysgol Gymraeg Wexbury")
+    school_notice = school.notices.get(notice_type__is_primary=True)
+    assert school_notice.languages == ["cy"]
+
+    result = notice_publish(school_notice=school_notice)
+
+    [translation] = result.publication.translations.all()
+    assert translation.language == "cy"
+    assert translation.behind == []
+    assert "Ysgol Gymraeg Wexbury" in translation.html
+    assert welsh.CLAUSES["your-rights"][0] in translation.html
+    assert "Yn gryno" in translation.html

@@ -1,0 +1,1 @@
+"""Translations of notices: which are missing or behind the English, and their admin."""

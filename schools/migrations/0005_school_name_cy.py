@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0003_school_search_text'),
+        ('schools', '0004_school_establishment_status'),
     ]
 
     operations = [

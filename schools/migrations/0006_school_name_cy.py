@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('schools', '0004_school_establishment_status'),
+        ('schools', '0005_partner_lawful_basis_choices'),
     ]
 
     operations = [

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import feeds, views
 
 
 class LanguageCodeConverter:
@@ -21,6 +21,21 @@ app_name = "notices"
 
 urlpatterns = [
     path("schools/<slug:school_slug>/", views.school_detail, name="school"),
+    path(
+        "schools/<slug:school_slug>/privacy-notice/changes.atom",
+        feeds.school_notice_feed,
+        name="privacy_notice_feed",
+    ),
+    path(
+        "schools/<slug:school_slug>/notices/<slug:type_slug>/changes.atom",
+        feeds.school_notice_feed,
+        name="notice_feed",
+    ),
+    path(
+        "authorities/<slug:authority_slug>/changes.atom",
+        feeds.authority_feed,
+        name="authority_feed",
+    ),
     path("schools/<slug:school_slug>/privacy-notice/", views.notice_page, name="privacy_notice"),
     path(
         "schools/<slug:school_slug>/privacy-notice.pdf", views.notice_pdf, name="privacy_notice_pdf"

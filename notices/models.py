@@ -180,9 +180,15 @@ def publication_pdf_path(publication: Publication, filename: str) -> str:
     )
 
 
+def publication_summary_path(publication: Publication, filename: str) -> str:
+    return publication_pdf_path(publication, filename).replace(".pdf", "-summary.pdf")
+
+
 IMMUTABLE_PUBLICATION = "A publication is a record of what was published and never changes."
 # The PDF is rendered after the HTML goes live, so these may be filled in once, later.
-PDF_FIELDS = frozenset({"pdf", "pdf_size", "pdf_pages", "pdf_rendered_at"})
+PDF_FIELDS = frozenset(
+    {"pdf", "pdf_size", "pdf_pages", "pdf_rendered_at", "summary_pdf", "summary_pdf_pages"}
+)
 
 
 class Publication(models.Model):
@@ -205,6 +211,9 @@ class Publication(models.Model):
     pdf_size = models.PositiveIntegerField(null=True, blank=True)
     pdf_pages = models.PositiveIntegerField(null=True, blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+    # The short paper copy handed out at admission: the cover, the contacts and "At a glance".
+    summary_pdf = models.FileField(upload_to=publication_summary_path, blank=True, max_length=255)
+    summary_pdf_pages = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["school_notice", "-number"]

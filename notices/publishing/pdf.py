@@ -101,11 +101,12 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=4, title=f"QR code for {url}")
 
 
-def print_document(*, notice_html: str, cover: Cover) -> str:
+def print_document(*, notice_html: str, cover: Cover, summary_only: bool = False) -> str:
     with override(cover.language):
         return render_to_string(
             "notices/print.html",
             {
+                "summary_only": summary_only,
                 "cover": cover,
                 "qr_svg": mark_safe(qr_svg(cover.url)),
                 "notice_html": mark_safe(notice_html),
@@ -114,11 +115,18 @@ def print_document(*, notice_html: str, cover: Cover) -> str:
 
 
 def render_pdf(
-    *, notice_html: str, cover: Cover, fetcher: StaticOnlyFetcher | None = None
+    *,
+    notice_html: str,
+    cover: Cover,
+    fetcher: StaticOnlyFetcher | None = None,
+    summary_only: bool = False,
 ) -> RenderedPDF:
-    """Render the stored notice HTML with the print stylesheet into a tagged PDF/UA file."""
+    """Render the stored notice HTML with the print stylesheet into a tagged PDF/UA file.
+
+    `summary_only`: the short copy, the cover, contacts and "At a glance" without the sections.
+    """
     document = weasyprint.HTML(
-        string=print_document(notice_html=notice_html, cover=cover),
+        string=print_document(notice_html=notice_html, cover=cover, summary_only=summary_only),
         base_url=ASSET_ORIGIN,
         url_fetcher=fetcher or StaticOnlyFetcher(),
     ).render(stylesheets=[_print_css()], font_config=_font_config(), **PDF_OPTIONS)

@@ -164,9 +164,29 @@ def publication_render_pdf(*, publication: Publication) -> Publication:
     if not publication.has_pdf:
         rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
         publication = _store_pdf(publication, rendered.content, rendered.pages)
+    publication = publication_render_summary_pdf(publication=publication)
     for translation in publication.translations.all():
         translation_render_pdf(translation=translation)
     return publication
+
+
+def publication_render_summary_pdf(*, publication: Publication) -> Publication:
+    """Render and store the short summary PDF, unless it already has one."""
+    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
+
+    if publication.summary_pdf:
+        return publication
+    rendered = render_pdf(
+        notice_html=publication.html, cover=publication_cover(publication), summary_only=True
+    )
+    with transaction.atomic():
+        locked = Publication.objects.select_for_update().get(pk=publication.pk)
+        if locked.summary_pdf:  # another worker got there first
+            return locked
+        locked.summary_pdf.save("summary.pdf", ContentFile(rendered.content), save=False)
+        locked.summary_pdf_pages = rendered.pages
+        locked.save(update_fields=["summary_pdf", "summary_pdf_pages"])
+    return locked
 
 
 def translation_render_pdf(*, translation: PublicationTranslation) -> PublicationTranslation:

@@ -41,6 +41,16 @@ urlpatterns = [
         "schools/<slug:school_slug>/privacy-notice.pdf", views.notice_pdf, name="privacy_notice_pdf"
     ),
     path(
+        "schools/<slug:school_slug>/privacy-notice/summary.pdf",
+        views.notice_summary_pdf,
+        name="privacy_notice_summary_pdf",
+    ),
+    path(
+        "schools/<slug:school_slug>/notices/<slug:type_slug>/summary.pdf",
+        views.notice_summary_pdf,
+        name="notice_summary_pdf",
+    ),
+    path(
         "schools/<slug:school_slug>/privacy-notice/<lang:language>/",
         views.notice_translation_page,
         name="privacy_notice_translation",

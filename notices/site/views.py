@@ -15,7 +15,11 @@ from notices.diff import compare_notices
 from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
 from notices.publishing.inputs import RENDERER_VERSION, school_facts
 from notices.publishing.rendering import ICO, SOURCE_LANGUAGE, notice_contacts
-from notices.publishing.services import publication_render_pdf, translation_render_pdf
+from notices.publishing.services import (
+    publication_render_pdf,
+    publication_render_summary_pdf,
+    translation_render_pdf,
+)
 from notices.selectors import live_publications, publication_for_page
 from schools.models import School
 
@@ -193,6 +197,28 @@ def notice_pdf(
         )
 
     return _cacheable(request, publication, pdf_response)
+
+
+@require_safe
+def notice_summary_pdf(
+    request: HttpRequest, school_slug: str, type_slug: str | None = None
+) -> HttpResponse:
+    """The short copy for paper: cover, contacts and "At a glance"."""
+    publication = publication_for_page(school_slug=school_slug, type_slug=type_slug)
+    if publication is None:
+        return _not_found(request, school_slug, type_slug)
+    if not publication.summary_pdf:
+        publication = publication_render_summary_pdf(publication=publication)
+    return _cacheable(
+        request,
+        publication,
+        lambda: FileResponse(
+            publication.summary_pdf.open("rb"),
+            content_type="application/pdf",
+            as_attachment=False,
+            filename=publication.pdf_filename.replace(".pdf", "-summary.pdf"),
+        ),
+    )
 
 
 @require_safe

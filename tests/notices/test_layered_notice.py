@@ -243,3 +243,25 @@ def test_a_partner_entry_reads_as_one_list_item_with_its_words_apart():
     [group] = section.groups
     assert group.list_tag == "ul"
     assert group.blocks[0].parts == [("equal", "DfE Why Census.")]
+
+
+def test_the_summary_pdf_is_the_cover_contacts_and_summaries_only(client, published):
+    import io
+
+    import pypdf
+
+    url = f"/schools/{published.slug}/notices/pupils/summary.pdf"
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert 1 < len(reader.pages) <= 3
+    assert "At a glance" in text and "You can see and correct what we hold." in text
+    assert "You can ask us to:" not in text  # the full sections are left out
+    publication = Publication.objects.get()
+    assert publication.summary_pdf_pages == len(reader.pages)
+    page = client.get(f"/schools/{published.slug}/privacy-notice/").content.decode()
+    assert f'href="{url}" download>Summary to print (PDF, {len(reader.pages)} page' in page

@@ -108,11 +108,11 @@ class SchoolAdmin(VersionAdmin):
 
 @admin.register(SharingPartner)
 class SharingPartnerAdmin(VersionAdmin):
-    list_display = ["name", "category", "scope_label", "local_authority", "school"]
-    list_filter = ["category", "local_authority"]
+    list_display = ["name", "category", "scope_label", "local_authority", "school", "status"]
+    list_filter = ["category", "local_authority", "status"]
     search_fields = ["name", "purpose", "school__name"]
     list_select_related = ["local_authority", "school"]
-    autocomplete_fields = ["school"]
+    autocomplete_fields = ["school", "successor"]
 
     @admin.display(description="applies to")
     def scope_label(self, obj: SharingPartner) -> str:

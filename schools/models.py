@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -213,6 +214,11 @@ class School(models.Model):
         return SharingPartner.objects.for_school(self)
 
 
+PARTNER_CHANGE_NEEDS_DATE = "Give the date it was renamed, merged or closed."
+PARTNER_NEEDS_SUCCESSOR = "Choose the partner it became or merged into."
+PARTNER_NOT_OWN_SUCCESSOR = "A partner cannot be its own successor."
+
+
 class SharingPartnerQuerySet(models.QuerySet["SharingPartner"]):
     def for_school(self, school: School) -> SharingPartnerQuerySet:
         return self.filter(
@@ -220,6 +226,9 @@ class SharingPartnerQuerySet(models.QuerySet["SharingPartner"]):
             | Q(school__isnull=True, local_authority=school.local_authority_id)
             | Q(school__isnull=True, local_authority__isnull=True)
         ).order_by("category", "name")
+
+    def no_longer_active(self) -> SharingPartnerQuerySet:
+        return self.exclude(status=SharingPartner.Status.ACTIVE)
 
 
 class LawfulBasis(models.TextChoices):
@@ -304,6 +313,12 @@ class SharingPartner(models.Model):
         SUPPLIER = "supplier", "Supplier"
         OTHER = "other", "Other"
 
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        RENAMED = "renamed", "Renamed"
+        MERGED = "merged", "Merged into another"
+        CLOSED = "closed", "Closed"
+
     name = models.CharField(max_length=160)
     category = models.CharField(max_length=20, choices=Category.choices)
     purpose = models.TextField(max_length=1000, help_text="Why we share with them, in plain words.")
@@ -348,12 +363,34 @@ class SharingPartner(models.Model):
     school_note = models.TextField(
         max_length=500, blank=True, help_text="The school's own note, shown with this partner."
     )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        help_text="Renamed, merged or closed: notices still naming it are listed on the dashboard.",
+    )
+    status_date = models.DateField(
+        "since", null=True, blank=True, help_text="When it was renamed, merged or closed."
+    )
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text="Who took on its work (its new name, or the body it merged into).",
+    )
 
     objects = SharingPartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["category", "name"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status_date__isnull=False),
+                name="partner_change_has_a_date",
+                violation_error_message=PARTNER_CHANGE_NEEDS_DATE,
+            ),
             models.CheckConstraint(
                 condition=Q(local_authority__isnull=True) | Q(school__isnull=True),
                 name="partner_scope_is_authority_or_school",
@@ -364,6 +401,22 @@ class SharingPartner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.status != self.Status.ACTIVE and not self.status_date:
+            errors["status_date"] = PARTNER_CHANGE_NEEDS_DATE
+        if self.status in (self.Status.RENAMED, self.Status.MERGED) and not self.successor_id:
+            errors["successor"] = PARTNER_NEEDS_SUCCESSOR
+        if self.successor_id and self.successor_id == self.pk:
+            errors["successor"] = PARTNER_NOT_OWN_SUCCESSOR
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
 
     @property
     def lawful_basis_chosen(self) -> bool:

@@ -1,22 +1,24 @@
 """Adopting a school's existing notice: how far it has drifted from the clause library.
 
-The existing notice and the library (each clause rendered for the school) are compared as plain
-paragraphs. Each clause is matched to the run of paragraphs most like it; what no clause matches
-is a local addition. Emails and phone numbers in the old text that differ from the school's
-record are stale facts.
+The existing notice and the library (each clause rendered for the school) are compared as runs
+of words, as a reader would compare them: bullets, numbering, punctuation, quotes, spacing,
+hyphenation and page furniture are not changes (health.checks.compare). Each clause is matched
+to the stretch of the old notice most like it; what no clause matches is a local addition. The
+old notice also gets the health checks: coverage from its own text, outdated law and terms,
+contact facts (stale ones are the school's, never a public body's) and reading age.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import asdict, dataclass, field
 
-import phonenumbers
-
-from clauses.models import Art13Item, Clause
-from notices.diff import word_diff
-from notices.models import NoticeType, SchoolNotice
+from health.checks import TextSection, notice_health
+from health.checks.compare import Tokens, changed_parts, diff_parts
+from health.checks.contacts import stale_facts
+from health.checks.words import Word
+from health.services import term_entries
+from notices.models import SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.publishing.rendering import ICO, render_sections
 from onboarding.documents import html_to_text, normalise_space
@@ -26,7 +28,7 @@ IDENTICAL = "identical"
 CHANGED = "changed"
 MISSING = "missing"
 MATCH_THRESHOLD = 0.6  # below this, a clause is missing rather than changed
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+START_OF_NOTICE = "the start of the notice"
 
 
 @dataclass
@@ -38,6 +40,11 @@ class ClauseReport:
     similarity: float
     diff: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def changed(self) -> list[tuple[str, str]]:
+        """The changed words alone, shown before the whole diff."""
+        return changed_parts(self.diff)
+
 
 @dataclass
 class AdoptionReport:
@@ -47,6 +54,8 @@ class AdoptionReport:
     local_additions: list[str]
     art13_missing: list[str]
     stale_facts: list[dict[str, str]]
+    health: list[dict[str, str]] = field(default_factory=list)
+    coverage: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -58,10 +67,6 @@ class AdoptionReport:
         }
 
 
-def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio()
-
-
 @dataclass(frozen=True)
 class _Document:
     """The old notice as one run of words, with the paragraph each word belongs to.
@@ -70,20 +75,45 @@ class _Document:
     out with line breaks where paragraphs were.
     """
 
-    words: list[str]
+    tokens: Tokens
     paragraph_of: list[int]
     paragraphs: list[Block]
 
+    @property
+    def words(self) -> list[str]:
+        return self.tokens.norms
+
     @classmethod
     def read(cls, document: Document) -> _Document:
-        words: list[str] = []
+        paragraphs = list(document.blocks)
+        joined = "\n\n".join(block.text for block in paragraphs)
+        tokens = Tokens(joined, [])
         paragraph_of: list[int] = []
-        paragraphs = [block for block in document.blocks if not block.is_heading]
+        offset = 0
+        all_words: list[Word] = []
         for index, block in enumerate(paragraphs):
-            block_words = block.text.split()
-            words.extend(block_words)
-            paragraph_of.extend([index] * len(block_words))
-        return cls(words, paragraph_of, paragraphs)
+            for word in Tokens.read(block.text).words:
+                all_words.append(Word(word.norm, word.start + offset, word.end + offset))
+                paragraph_of.append(index)
+            offset += len(block.text) + 2
+        tokens.words.extend(all_words)
+        return cls(tokens, paragraph_of, paragraphs)
+
+    def sections(self) -> list[TextSection]:
+        """Headings with the paragraphs under them, for the health checks."""
+        sections: list[TextSection] = []
+        heading, body, links = START_OF_NOTICE, [], []
+        for block in self.paragraphs:
+            if block.is_heading:
+                if body:
+                    sections.append(TextSection(heading, "\n\n".join(body), tuple(links)))
+                heading, body, links = block.text, [], []
+            else:
+                body.append(("- " if block.is_item else "") + block.text)
+            links.extend(link.target for link in block.links)
+        if body:
+            sections.append(TextSection(heading, "\n\n".join(body), tuple(links)))
+        return sections
 
 
 def _best_window(
@@ -131,13 +161,14 @@ def notice_adopt(
     covered: set[int] = set()
     reports: list[ClauseReport] = []
     for clause, section in zip(inputs.clauses, sections, strict=True):
-        clause_words = html_to_text(section.html).split()
+        clause_tokens = Tokens.read(html_to_text(section.html))
+        clause_words = clause_tokens.norms
         score, start, end = _best_window(matcher, clause_words, document)
         found = document.words[start:end]
         if score >= MATCH_THRESHOLD:
             covered.update(range(start, end))
             status = IDENTICAL if found == clause_words else CHANGED
-            diff = [] if status == IDENTICAL else word_diff(" ".join(clause_words), " ".join(found))
+            diff = [] if status == IDENTICAL else _window_diff(clause_tokens, document, start, end)
         else:
             status, diff = MISSING, []
         reports.append(
@@ -150,12 +181,21 @@ def notice_adopt(
                 diff=diff,
             )
         )
+    not_applicable = set(school_notice.notice_type.not_applicable_items)
+    health = notice_health(
+        sections=document.sections(),
+        terms=term_entries(),
+        facts=inputs.facts,
+        not_applicable=not_applicable,
+    )
     return AdoptionReport(
         school=school_notice.school.slug,
         notice_type=school_notice.notice_type.slug,
         clauses=reports,
         local_additions=_local_additions(document, covered, inputs.clauses),
-        art13_missing=_art13_missing(school_notice.notice_type, reports),
+        art13_missing=[
+            c.item for c in health.coverage if not c.covered and c.item not in not_applicable
+        ],
         stale_facts=stale_facts(
             text=text,
             facts=inputs.facts,
@@ -164,11 +204,20 @@ def notice_adopt(
                 [*(html_to_text(section.html) for section in sections), ICO["phone"]]
             ),
         ),
+        health=[finding.as_dict() for finding in health.findings],
+        coverage=[c.as_dict() for c in health.coverage],
     )
 
 
+def _window_diff(
+    clause: Tokens, document: _Document, start: int, end: int
+) -> list[tuple[str, str]]:
+    window = Tokens(document.tokens.text, document.tokens.words[start:end])
+    return diff_parts(clause, window)
+
+
 def _local_additions(document: _Document, covered: set[int], clauses) -> list[str]:  # type: ignore[no-untyped-def]
-    """Paragraphs most of whose words no clause accounts for (clause headings aside)."""
+    """Paragraphs most of whose words no clause accounts for (headings aside)."""
     headings = {normalise_space(clause.heading).lower() for clause in clauses}
     uncovered = [0] * len(document.paragraphs)
     for position, paragraph in enumerate(document.paragraph_of):
@@ -177,71 +226,7 @@ def _local_additions(document: _Document, covered: set[int], clauses) -> list[st
     return [
         block.text
         for index, block in enumerate(document.paragraphs)
-        if uncovered[index] > len(block.text.split()) / 2
+        if not block.is_heading
+        and uncovered[index] > len(block.text.split()) / 2
         and normalise_space(block.text).lower() not in headings
     ]
-
-
-def _art13_missing(notice_type: NoticeType, reports: list[ClauseReport]) -> list[str]:
-    present = {r.key for r in reports if r.status != MISSING}
-    covered = {
-        item for clause in Clause.objects.filter(key__in=present) for item in clause.art13_items
-    }
-    skipped = set(notice_type.not_applicable_items)
-    return [item.value for item in Art13Item if item not in covered and item not in skipped]
-
-
-EMAIL_FIELDS = ["school.email", "school.data_request_email", "dpo.email"]
-PHONE_FIELDS = ["school.phone", "dpo.phone"]
-
-
-def stale_facts(*, text: str, facts: dict[str, str], library_text: str) -> list[dict[str, str]]:
-    """Emails and phone numbers in the old text that are neither the school's record nor in
-    the library's own wording (such as the ICO's helpline)."""
-    stale: list[dict[str, str]] = []
-    library_emails = {m.group(0).rstrip(".").lower() for m in _EMAIL_RE.finditer(library_text)}
-    library_phones = {
-        phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-        for m in phonenumbers.PhoneNumberMatcher(library_text, "GB")
-    }
-    known_emails: dict[str, str] = {}  # value -> field; the school's own first
-    for name in EMAIL_FIELDS:
-        if facts.get(name):
-            known_emails.setdefault(facts[name].lower(), name)
-    for email in dict.fromkeys(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(text)):
-        if email.lower() in known_emails.keys() | library_emails or not known_emails:
-            continue
-        field_name = _replaced_field(email, list(known_emails.values()), facts, text, library_text)
-        stale.append({"field": field_name, "found": email, "expected": facts[field_name]})
-    known_phones: dict[str, str] = {}
-    for name in PHONE_FIELDS:
-        if facts.get(name):
-            known_phones.setdefault(_e164(facts[name]), name)
-    seen: set[str] = set()
-    for match in phonenumbers.PhoneNumberMatcher(text, "GB"):
-        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        if number in known_phones or number in library_phones or number in seen or not known_phones:
-            continue
-        seen.add(number)
-        field_name = next(iter(known_phones.values()))
-        stale.append(
-            {"field": field_name, "found": match.raw_string, "expected": facts[field_name]}
-        )
-    return stale
-
-
-def _replaced_field(
-    found: str, fields: list[str], facts: dict[str, str], text: str, library_text: str
-) -> str:
-    """Which fact the found value stands in for: one the library shows and the old text lacks,
-    else the likeliest by spelling."""
-    absent = [n for n in fields if facts[n] in library_text and facts[n] not in text] or fields
-    return max(absent, key=lambda name: _similarity(" ".join(found), " ".join(facts[name])))
-
-
-def _e164(value: str) -> str:
-    try:
-        number = phonenumbers.parse(value, "GB")
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -148,11 +148,17 @@ def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
         "art13_missing",
         "stale_facts",
         "document",
+        "health",
+        "coverage",
     }
     assert data["document"]["format"] == "html"
     # One heading per clause, after the two the notice opens with: contacts and "At a glance".
     assert data["document"]["counts"]["heading"] == len(CLAUSES) + 2
     assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
+    assert all(set(f) == {"check", "severity", "where", "found", "suggestion"} for f in data["health"])
+    assert {"no-dpo", "complaints-first"} <= {f["check"] for f in data["health"]}
+    assert [set(c) for c in data["coverage"]][0] == {"item", "covered", "evidence"}
+    assert len(data["coverage"]) == 16
     assert data["school"] == school_notice.school.slug
     assert data["notice_type"] == "pupils"
 
@@ -185,5 +191,5 @@ def test_it_reads_a_pdf_copy_of_the_notice(school_notice, tmp_path, capsys):
     call_command("adopt_notice", str(path), "--school", school_notice.school.slug, "--json")
 
     data = json.loads(capsys.readouterr().out)
-    assert [c["status"] for c in data["clauses"]].count("missing") == 0
+    assert {c["status"] for c in data["clauses"]} == {"identical"}  # page furniture aside
     assert data["stale_facts"] == []

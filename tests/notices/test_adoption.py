@@ -155,9 +155,11 @@ def test_the_command_prints_one_json_object(school_notice, tmp_path, capsys):
     # One heading per clause, after the two the notice opens with: contacts and "At a glance".
     assert data["document"]["counts"]["heading"] == len(CLAUSES) + 2
     assert set(data["clauses"][0]) == {"key", "title", "status", "version", "similarity", "diff"}
-    assert all(set(f) == {"check", "severity", "where", "found", "suggestion"} for f in data["health"])
+    assert all(
+        set(f) == {"check", "severity", "where", "found", "suggestion"} for f in data["health"]
+    )
     assert {"no-dpo", "complaints-first"} <= {f["check"] for f in data["health"]}
-    assert [set(c) for c in data["coverage"]][0] == {"item", "covered", "evidence"}
+    assert all(set(c) == {"item", "covered", "evidence"} for c in data["coverage"])
     assert len(data["coverage"]) == 16
     assert data["school"] == school_notice.school.slug
     assert data["notice_type"] == "pupils"
@@ -193,3 +195,76 @@ def test_it_reads_a_pdf_copy_of_the_notice(school_notice, tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert {c["status"] for c in data["clauses"]} == {"identical"}  # page furniture aside
     assert data["stale_facts"] == []
+
+
+def test_the_admin_page_shows_health_and_coverage_with_evidence(school_notice, dpo_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    html = school_notice.live_publication().html.replace(
+        "twenty five years old", "twenty five years old, as the Data Protection Act 1998 says"
+    )
+    upload = SimpleUploadedFile("old.html", html.encode(), content_type="text/html")
+
+    response = dpo_client.post("/admin/adopt/", {"school_notice": school_notice.pk, "file": upload})
+
+    page = response.content.decode()
+    assert "repealed-law" in page and "Data Protection Act 1998" in page
+    assert "Records are kept until the pupil is twenty five years old" in page  # evidence
+    checks = {f["check"] for f in response.context["report"].health}
+    assert {"repealed-law", "outdated-term", "no-dpo", "complaints-first"} <= checks
+
+
+def test_the_command_lists_the_changed_words_first(school_notice, tmp_path, capsys):
+    path = tmp_path / "old-notice.txt"
+    text = "\n\n".join(_sections(school_notice).values())
+    path.write_text(text.replace("to keep pupils safe", "to keep children safe"))
+
+    call_command("adopt_notice", str(path), "--school", school_notice.school.slug)
+
+    out = capsys.readouterr().out
+    assert "1 changed" in out
+    changed = out.split("changed: Why we use information")[1].splitlines()
+    assert changed[1:3] == ["      - pupils", "      + children"]
+
+
+OLD_STYLE_NOTICE = """Hilltop Infant School
+
+Privacy notice
+
+We look after your child\u2019s information carefully. Questions? Email {email} or call {phone}.
+
+1. What we hold
+
+We may hold the following about pupils:
+
+  \u2022 names, addresses and dates of birth
+  \u2022 attendance records (sessions attended, absences)
+  \u2022 \u2018special\u2019 information, such as health needs
+
+2. Who we share it with
+
+We share records with:
+
+- the local authority;
+- the Department for Education; and
+- the school pupils move on to.
+
+3. How long we keep it
+
+Records are kept until the pupil is 25 \u2013 then they are destroyed securely.
+"""
+
+
+def test_a_notice_adopted_against_the_library_made_from_it_is_identical_throughout(school_a):
+    from notices.models import SchoolNotice
+    from onboarding.template_import import template_import
+
+    text = OLD_STYLE_NOTICE.format(email=school_a.email, phone=school_a.phone)
+    imported = template_import(text=text, school=school_a, title="Hilltop template")
+    school_notice = SchoolNotice.objects.get(school=school_a, notice_type=imported.notice_type)
+
+    report = notice_adopt(school_notice=school_notice, text=text)
+
+    assert [c.status for c in report.clauses] == ["identical"] * imported.clauses
+    assert report.local_additions == []
+    assert report.stale_facts == []

@@ -48,11 +48,14 @@ class Command(BaseCommand):
             f"{counts['changed']} changed, {counts['missing']} missing clauses; "
             f"{len(report.local_additions)} local additions; "
             f"{len(report.art13_missing)} Art. 13 items missing; "
-            f"{len(report.stale_facts)} stale facts."
+            f"{len(report.stale_facts)} stale facts; {len(report.health)} health findings."
         )
         for clause in report.clauses:
             if clause.status != "identical":
                 self.stdout.write(f"  {clause.status}: {clause.title} ({clause.similarity:.2f})")
+                for op, words in clause.changed:
+                    sign = "+" if op == "insert" else "-"
+                    self.stdout.write(f"      {sign} {words}")
         for text in report.local_additions:
             self.stdout.write(f"  local addition: {text[:100]}")
         for item in report.art13_missing:
@@ -60,5 +63,10 @@ class Command(BaseCommand):
         for fact in report.stale_facts:
             self.stdout.write(
                 f"  stale {fact['field']}: found {fact['found']}, expected {fact['expected']}"
+            )
+        for finding in report.health:
+            self.stdout.write(
+                f"  {finding['severity']} {finding['check']} ({finding['where']}): "
+                f"{finding['found']} → {finding['suggestion']}"
             )
         write_not_imported(self.stdout, document)

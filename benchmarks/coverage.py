@@ -94,27 +94,13 @@ def _demo_cases() -> list[Case]:
 
 
 def _reference_cases(folder: Path) -> list[Case]:
-    from health.checks.result import TextSection
-    from onboarding.documents import blocks
+    from onboarding.adoption import document_sections
 
-    cases: list[Case] = []
-    for name, covered in REFERENCE_LABELS.items():
-        path = folder / name
-        if not path.is_file():
-            continue
-        sections: list[TextSection] = []
-        heading, body = "Introduction", []
-        for block in blocks(path.read_text(encoding="utf-8")):
-            if block.is_heading:
-                if body:
-                    sections.append(TextSection(heading, "\n\n".join(body)))
-                heading, body = block.text, []
-            else:
-                body.append(("- " if block.is_item else "") + block.text)
-        if body:
-            sections.append(TextSection(heading, "\n\n".join(body)))
-        cases.append(Case(name, sections, covered))
-    return cases
+    return [
+        Case(name, document_sections((folder / name).read_text(encoding="utf-8")), covered)
+        for name, covered in REFERENCE_LABELS.items()
+        if (folder / name).is_file()
+    ]
 
 
 def main() -> None:

@@ -116,6 +116,11 @@ class _Document:
         return sections
 
 
+def document_sections(text: str) -> list[TextSection]:
+    """An outside document as headings with their text, as the health checks read it."""
+    return _Document.read(text).sections()
+
+
 def _best_window(
     matcher: difflib.SequenceMatcher, clause_words: list[str], document: _Document
 ) -> tuple[float, int, int]:

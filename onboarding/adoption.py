@@ -118,7 +118,7 @@ class _Document:
 
 def document_sections(text: str) -> list[TextSection]:
     """An outside document as headings with their text, as the health checks read it."""
-    return _Document.read(text).sections()
+    return _Document.read(read_plain(text)).sections()
 
 
 def _best_window(

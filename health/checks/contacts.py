@@ -29,7 +29,7 @@ UNNAMED_BODY_PHONE = (
     "{number} is the published number of the {body}, but the text around it does not name "
     "them: if it is meant as the school's or the DPO's, give theirs."
 )
-NAMED_WITHIN = 2  # sentences before a number that may name whose it is
+NAMED_WITHIN = 8  # sentences (or address lines) before a number that may name whose it is
 NOT_A_UK_PHONE = "Not a valid UK phone number: check the digits (UK numbers have 10 or 11)."
 DPO_WRITTEN_SEVERAL_WAYS = (
     "Write the DPO's details one way everywhere: use {{ dpo.phone }} and {{ dpo.email }}, "

@@ -175,9 +175,17 @@ def test_a_school_or_dpo_phone_equal_to_the_regulators_is_flagged():
 def test_the_regulators_number_given_as_the_dpos_is_flagged_but_not_when_named():
     as_dpo = [TextSection("Our DPO", "You can call our DPO on 0303 123 1113.")]
     as_ico = [TextSection("Advice", "Call the ICO's helpline on 0303 123 1113.")]
+    ico_address = [
+        TextSection(
+            "Where can I get advice?",
+            "Information Commissioner's Office\n\nWycliffe House\n\nWater Lane\n\nWilmslow"
+            "\n\nCheshire SK9 5AF\n\nTel: 0303 123 1113 (local rate) or 01625 545 745",
+        )
+    ]
 
     assert [f.check for f in text_findings(sections=as_dpo)] == [REGULATOR_PHONE]
     assert text_findings(sections=as_ico) == []
+    assert text_findings(sections=ico_address) == []
 
 
 def test_a_phone_that_is_not_a_valid_uk_number_is_flagged():

@@ -56,9 +56,11 @@ def notice_health(
     facts: dict[str, str] | None = None,
     not_applicable: Collection[str] = (),
     whole_notice: bool = True,
+    per_section: bool = False,
 ) -> HealthReport:
     """Every check on a notice's sections. `whole_notice=False` (one clause on its own) skips
-    what only a whole notice can show: coverage, a DPO and a complaints route."""
+    what only a whole notice can show: coverage, a DPO and a complaints route. `per_section`
+    adds each section's reading age."""
     findings: list[Finding] = []
     if facts:
         findings += contacts.record_findings(facts=facts)
@@ -70,7 +72,7 @@ def notice_health(
         findings += notice.missing_dpo(sections=sections)
         findings += notice.complaints_first(sections=sections)
         findings += coverage_findings(coverage=coverage, not_applicable=not_applicable)
-    per_section = [(s.where, readability(s.text)) for s in sections]
+    section_scores = [(s.where, readability(s.text)) for s in sections] if per_section else []
     overall = readability("\n\n".join(s.text for s in sections))
     findings += (
         readability_findings(
@@ -83,5 +85,5 @@ def notice_health(
         findings=sorted_findings(findings),
         coverage=coverage,
         readability=overall,
-        sections=per_section,
+        sections=section_scores,
     )

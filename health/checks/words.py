@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -39,42 +40,25 @@ class Word:
     end: int
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum()
+# A run of letters and digits, joined across an apostrophe or hyphen inside the word. Linear:
+# each repeated group starts with a joiner, which the word characters before it cannot take.
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc\-\u2010\u2011][^\W_]+)*")
+_STRIP_JOINERS = str.maketrans("", "", "".join(_JOINERS))
 
 
 def words(text: str) -> list[Word]:
     """Runs of letters and digits; apostrophes and hyphens inside a word join it, digit groups
     separated by single spaces (a phone number) are one word, everything else separates."""
     found: list[Word] = []
-    size = len(text)
-    i = 0
-    while i < size:
-        if not _is_word_char(text[i]):
-            i += 1
-            continue
-        start = i
-        chars: list[str] = []
-        while i < size:
-            char = text[i]
-            if _is_word_char(char):
-                chars.append(char)
-                i += 1
-            elif char in _JOINERS and i + 1 < size and _is_word_char(text[i + 1]) and chars:
-                i += 1
-            else:
-                break
-        norm = "".join(chars).casefold()
-        previous = found[-1] if found else None
-        if (
-            previous is not None
-            and norm.isdigit()
-            and previous.norm.isdigit()
-            and text[previous.end : start] == " "
-        ):
-            found[-1] = Word(previous.norm + norm, previous.start, i)
-        else:
-            found.append(Word(norm, start, i))
+    for match in _WORD_RE.finditer(text):
+        start, end = match.span()
+        norm = match.group(0).translate(_STRIP_JOINERS).casefold()
+        if found and norm.isdigit():
+            previous = found[-1]
+            if previous.norm.isdigit() and text[previous.end : start] == " ":
+                found[-1] = Word(previous.norm + norm, previous.start, end)
+                continue
+        found.append(Word(norm, start, end))
     return found
 
 
@@ -121,10 +105,12 @@ def comparable_words(text: str) -> list[Word]:
     return words(without_furniture(text))
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A looser form for finding terms: plurals and accents folded (assessments ~ assessment)."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(char for char in word if not unicodedata.combining(char))
+    if not word.isascii():
+        word = unicodedata.normalize("NFKD", word)
+        word = "".join(char for char in word if not unicodedata.combining(char))
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word

@@ -55,3 +55,29 @@ class OutdatedTerm(models.Model):
     @property
     def severity(self) -> str:
         return "error" if self.kind == self.Kind.LAW else "warning"
+
+
+class PublicationHealth(models.Model):
+    """The health of one publication, kept so the dashboard need not re-read every notice.
+
+    A publication never changes, so its results stay right until the checks or the list of
+    terms change: `fingerprint` records both, and a stale row is checked again.
+    """
+
+    publication = models.OneToOneField(
+        "notices.Publication", on_delete=models.CASCADE, related_name="health"
+    )
+    fingerprint = models.CharField(max_length=64)
+    findings = models.JSONField(default=list)
+    coverage = models.JSONField(default=list)
+    reading_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    longest = models.JSONField(default=list)
+    dpo_mentions = models.JSONField(default=list)
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "publication health"
+        verbose_name_plural = "publication health"
+
+    def __str__(self) -> str:
+        return f"Health of {self.publication}"

@@ -221,25 +221,38 @@ class _Mention:
     emails: tuple[str, ...]
 
 
+DpoMention = tuple[tuple[str, ...], tuple[str, ...]]  # (phones, emails) as written
+
+
+def dpo_mentions(*, sections: Sequence[TextSection]) -> list[DpoMention]:
+    """The phones and emails given in each sentence that names the DPO (public bodies' aside)."""
+    finder = PhraseFinder(_DPO_WORDS)
+    mentions: list[DpoMention] = []
+    for section in sections:
+        for sentence in sentences(section.text):
+            if not finder.find(words(sentence)):
+                continue
+            phones = tuple(p for p in phones_in(sentence) if e164(p) and not body_for_phone(p))
+            emails = tuple(e for e in emails_in(sentence) if not body_for_email(e))
+            if phones or emails:
+                mentions.append((phones, emails))
+    return mentions
+
+
 def dpo_variants(
-    *, notices: Iterable[tuple[str, Sequence[TextSection]]], records: Iterable[tuple[str, str, str]]
+    *,
+    notices: Iterable[tuple[str, Sequence[DpoMention]]],
+    records: Iterable[tuple[str, str, str]] = (),
 ) -> list[Finding]:
     """Across the authority, one DPO written several ways (phone formats, different emails),
-    reported once with the variants. `records` are (label, phone, email) of DPO records."""
+    reported once with the variants. `notices` are (label, mentions) of each notice; `records`
+    are (label, phone, email) of DPO records."""
     mentions: list[_Mention] = [
         _Mention(label, (phone,) if phone else (), (email,) if email else ())
         for label, phone, email in records
     ]
-    finder = PhraseFinder(_DPO_WORDS)
-    for label, sections in notices:
-        for section in sections:
-            for sentence in sentences(section.text):
-                if not finder.find(words(sentence)):
-                    continue
-                phones = tuple(p for p in phones_in(sentence) if e164(p) and not body_for_phone(p))
-                emails = tuple(e for e in emails_in(sentence) if not body_for_email(e))
-                if phones or emails:
-                    mentions.append(_Mention(label, phones, emails))
+    for label, found in notices:
+        mentions.extend(_Mention(label, tuple(phones), tuple(emails)) for phones, emails in found)
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:

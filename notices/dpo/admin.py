@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from clauses.admin import ClauseAdmin, ClauseVersionAdmin
 from clauses.models import Clause, ClauseVersion
+from health.services import clause_version_health
 from notices.dpo import views
 from notices.models import NoticeType, NoticeTypeClause
 
@@ -114,6 +115,13 @@ class WorkflowClauseVersionAdmin(ClauseVersionAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):  # type: ignore[no-untyped-def]
+        """The edit page also shows the version's health: outdated terms, links, phones and
+        its reading age with the longest sentences."""
+        version = self.get_object(request, object_id)
+        extra = {"version_health": clause_version_health(version=version)} if version else {}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     @admin.action(description="Publish the selected drafts everywhere", permissions=["change"])
     def publish_selected(

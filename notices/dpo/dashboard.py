@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from clauses.models import Art13Item, Clause, ClauseVersion
 from health.coverage import missing_summaries, uncovered
+from health.services import AuthorityHealth, authority_health
 from notices.models import NoticeType, PublishRun, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
 from notices.selectors import live_publications
@@ -71,6 +72,7 @@ class Dashboard:
     show: str = ""
     failed_runs: list[PublishRun] = field(default_factory=list)
     today: date = field(default_factory=timezone.localdate)
+    health: AuthorityHealth | None = None  # checks of the live notices' text
 
     @property
     def clause_columns(self) -> list[tuple[Clause, int | None]]:
@@ -219,6 +221,15 @@ def dashboard_build(
                 ],
             )
         )
+    publications = []
+    for school_notice in school_notices:
+        if (publication := live.get(school_notice.pk)) is not None:
+            publication.school_notice = school_notice  # already loaded with its school
+            publications.append(publication)
+    board.health = authority_health(
+        publications=publications,
+        dpos={sn.school.dpo for sn in school_notices if sn.school.dpo is not None},
+    )
     return board
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from clauses.models import ClauseVersion
 from clauses.services import clause_version_publish
 from health.coverage import gap_message, notice_type_gaps
+from health.services import closed_partner_warnings
 from notices.models import NoticeType, PublishRun
 from notices.publishing.runs import clauses_republish
 
@@ -81,6 +82,7 @@ def clause_versions_publish_everywhere(
         gaps = notice_type_gaps(notice_type)
         if gaps:
             warnings.append(gap_message(notice_type, gaps))
+    warnings += closed_partner_warnings(school_notices=run.school_notices.all())
     return ClausesPublished(versions=published, run=run, warnings=warnings)
 
 

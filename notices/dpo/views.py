@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from clauses.models import Clause, ClauseVersion
 from clauses.services import clause_version_start_draft
+from health.services import drafts_health
 from notices.dpo.dashboard import SHOW_CHOICES, dashboard_build
 from notices.dpo.preview import (
     PICKER_MATCHES_SHOWN,
@@ -155,6 +156,7 @@ def version_impact_view(request: HttpRequest, version_id: int) -> HttpResponse:
             version=version,
             plan=publish_plan(versions=[version]),
             affected_count=school_notices_using(version.clause).count(),
+            drafts_health=drafts_health(versions=[version]),
         ),
     )
 
@@ -224,6 +226,7 @@ def _publish_confirm(
             request,
             "Publish everywhere?",
             plan=publish_plan(versions=drafts),
+            drafts_health=drafts_health(versions=drafts),
             left_out=left_out,
             fingerprint=versions_fingerprint(drafts),
             back=back,

@@ -171,6 +171,8 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     page.goto(f"{base}/admin/dashboard/")
     expect(page.locator("#dashboard-status")).to_contain_text("All clear")
     expect(page.locator(".matrix tbody tr")).to_have_count(3)
+    expect(page.locator("#health-heading")).to_be_visible()
+    _assert_no_axe_violations(page)
     assert {
         p.number
         for p in Publication.objects.filter(school_notice__school__in=county).order_by("-number")[
@@ -224,4 +226,28 @@ def test_the_clause_list_reads_in_notice_order_with_words_not_icons(
     _assert_no_axe_violations(page)
     page.get_by_role("link", name="How long we keep information").click()
     expect(page.get_by_role("button", name="Start a new draft")).to_be_visible()
+    _assert_no_axe_violations(page)
+
+
+def test_a_dpo_sees_the_health_of_a_notice_they_adopt(page: Page, live_server, county):
+    base = live_server.url
+    _log_in(page, base)
+    old_notice = (
+        "Who we are\n\nWe are Wexbury School 0. We follow the Data Protection Act 1998.\n\n"
+        "How long we keep information\n\nWe keep records for six years.\n"
+    )
+
+    page.goto(f"{base}/admin/adopt/")
+    page.get_by_label("School and notice").select_option(
+        label="Wexbury School 0: How we use pupil information"
+    )
+    page.get_by_label("The school's existing notice").set_input_files(
+        files=[{"name": "old.txt", "mimeType": "text/plain", "buffer": old_notice.encode()}]
+    )
+    page.get_by_role("button", name="Compare").click()
+
+    findings = page.locator(".health-findings")
+    expect(findings).to_contain_text("repealed-law")
+    expect(findings).to_contain_text("UK GDPR and the Data Protection Act 2018")
+    expect(page.locator(".health-coverage")).to_contain_text("We keep records for six years.")
     _assert_no_axe_violations(page)

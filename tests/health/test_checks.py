@@ -12,6 +12,7 @@ from health.checks.contacts import (
     DPO_VARIANTS,
     INVALID_PHONE,
     REGULATOR_PHONE,
+    dpo_mentions,
     dpo_variants,
     record_findings,
     stale_facts,
@@ -203,7 +204,9 @@ def test_one_dpo_written_several_ways_is_reported_once_with_the_variants():
         "Cedars": "Our data protection officer: 03330 322970.",
         "Dene": "Our DPO is on 020 7946 0123, dpo@other.example.org.",
     }
-    notices = [(school, [TextSection("DPO", text)]) for school, text in said.items()]
+    notices = [
+        (school, dpo_mentions(sections=[TextSection("DPO", text)])) for school, text in said.items()
+    ]
 
     findings = dpo_variants(notices=notices, records=[])
 

@@ -103,6 +103,28 @@ def _reference_cases(folder: Path) -> list[Case]:
     ]
 
 
+ROUNDS = 3
+
+
+def _time_all_checks(cases: list[Case]) -> float:
+    """Mean milliseconds for every check on a notice, with the seeded outdated terms."""
+    import importlib
+
+    from health.checks import TermEntry, notice_health
+
+    seed = importlib.import_module("health.migrations.0002_seed_outdated_terms")
+    terms = [
+        TermEntry(term, reason, replacement, since, is_law=kind == "law")
+        for term, kind, reason, replacement, since in seed.TERMS
+    ]
+    notice_health(sections=cases[0].sections, terms=terms)  # load the syllable dictionary
+    started = time.perf_counter()
+    for _ in range(ROUNDS):
+        for case in cases:
+            notice_health(sections=case.sections, terms=terms)
+    return (time.perf_counter() - started) * 1000 / (ROUNDS * len(cases))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
@@ -155,7 +177,14 @@ def main() -> None:
           f"{precision:>9} {recall:>6}")  # fmt: skip
     if args.verbose:
         print("\n".join(wrong))
-    figures = {"items": rows, "total": {**total, "precision": precision, "recall": recall}}
+    per_notice_ms = _time_all_checks([*cases, *reference])
+    print(f"every health check on one notice: {per_notice_ms:.1f} ms (mean of {len(cases)} + "
+          f"{len(reference)} notices, {ROUNDS} rounds)")  # fmt: skip
+    figures = {
+        "items": rows,
+        "total": {**total, "precision": precision, "recall": recall},
+        "all_checks_ms_per_notice": round(per_notice_ms, 1),
+    }
     print(json.dumps(figures))
     if args.json_out:
         args.json_out.write_text(json.dumps(figures, indent=2))

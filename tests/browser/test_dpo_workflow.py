@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from clauses.models import Art13Item, Clause, ClauseVersion
+from health.models import OutdatedTerm
 from notices.models import NoticeType, NoticeTypeClause, Publication, SchoolNotice
 from notices.publishing.batch import notices_publish, select_school_notices
 from tests.factories import (
@@ -232,6 +233,15 @@ def test_the_clause_list_reads_in_notice_order_with_words_not_icons(
 def test_a_dpo_sees_the_health_of_a_notice_they_adopt(page: Page, live_server, county):
     base = live_server.url
     _log_in(page, base)
+    # A transactional test starts from an emptied database: the seeded terms may be gone.
+    OutdatedTerm.objects.get_or_create(
+        term="Data Protection Act 1998",
+        defaults={
+            "kind": "law",
+            "reason": "Repealed in 2018.",
+            "replacement": "UK GDPR and the Data Protection Act 2018",
+        },
+    )
     old_notice = (
         "Who we are\n\nWe are Wexbury School 0. We follow the Data Protection Act 1998.\n\n"
         "How long we keep information\n\nWe keep records for six years.\n"

@@ -15,7 +15,7 @@ import phonenumbers
 
 from .result import Finding, Severity, TextSection
 from .sentences import sentences
-from .words import PhraseFinder, words
+from .words import PhraseFinder
 
 BODIES_FILE = Path(__file__).resolve().parent.parent / "data" / "public_bodies.toml"
 
@@ -145,7 +145,7 @@ def text_findings(*, sections: Sequence[TextSection]) -> list[Finding]:
             context = " ".join(
                 [section.where, *section_sentences[max(0, index - NAMED_WITHIN) : index + 1]]
             )
-            named = {hit.key for hit in finder.find(words(context))}
+            named = {hit.key for hit in finder.find_text(context)}
             for raw in numbers:
                 if e164(raw) is None:
                     findings.append(
@@ -230,7 +230,7 @@ def dpo_mentions(*, sections: Sequence[TextSection]) -> list[DpoMention]:
     mentions: list[DpoMention] = []
     for section in sections:
         for sentence in sentences(section.text):
-            if not finder.find(words(sentence)):
+            if not finder.find_text(sentence):
                 continue
             phones = tuple(p for p in phones_in(sentence) if e164(p) and not body_for_phone(p))
             emails = tuple(e for e in emails_in(sentence) if not body_for_email(e))

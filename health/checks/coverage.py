@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .result import TextSection
 from .sentences import sentences
-from .words import PhraseFinder, words
+from .words import PhraseFinder
 
 CHECKLIST_FILE = Path(__file__).resolve().parent.parent / "data" / "right_to_be_informed.toml"
 
@@ -91,7 +91,7 @@ def coverage_from_text(*, sections: Sequence[TextSection]) -> list[Coverage]:
     finder = _finder()
     best: dict[str, tuple[int, str, str]] = {}
     for section in sections:
-        heading = {hit.key for hit in finder.find(words(section.where))}
+        heading = {hit.key for hit in finder.find_text(section.where)}
         section_sentences = sentences(section.text)
         if heading and section_sentences:
             for item in checklist():
@@ -99,7 +99,7 @@ def coverage_from_text(*, sections: Sequence[TextSection]) -> list[Coverage]:
                 if score and score > best.get(item.key, (0, "", ""))[0]:
                     best[item.key] = (score, section_sentences[0], section.where)
         for sentence in section_sentences:
-            found = {hit.key for hit in finder.find(words(sentence))}
+            found = {hit.key for hit in finder.find_text(sentence)}
             if not found:
                 continue
             for item in checklist():

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from .result import Finding, Severity, TextSection
 from .sentences import sentences
 from .terms import THE_WHOLE_NOTICE
-from .words import PhraseFinder, words
+from .words import PhraseFinder
 
 COMPLAINTS_FIRST = "complaints-first"
 NO_DPO = "no-dpo"
@@ -61,9 +61,9 @@ def complaints_first(*, sections: Sequence[TextSection]) -> list[Finding]:
     complaint = set(_COMPLAINT_WORDS)
     to_us = set(_TO_US)
     for section in sections:
-        heading = {hit.key for hit in finder.find(words(section.where))}
+        heading = {hit.key for hit in finder.find_text(section.where)}
         for sentence in sentences(section.text):
-            found = {hit.key for hit in finder.find(words(sentence))}
+            found = {hit.key for hit in finder.find_text(sentence)}
             if (found | heading) & complaint and found & to_us:
                 return []
     return [
@@ -79,7 +79,7 @@ def complaints_first(*, sections: Sequence[TextSection]) -> list[Finding]:
 
 def missing_dpo(*, sections: Sequence[TextSection]) -> list[Finding]:
     finder = PhraseFinder(_DPO_WORDS)
-    if any(finder.find(words(f"{s.where}\n{s.text}")) for s in sections):
+    if any(finder.find_text(f"{s.where}\n{s.text}") for s in sections):
         return []
     return [Finding(NO_DPO, Severity.ERROR, THE_WHOLE_NOTICE, NO_DPO_NAMED, NAME_THE_DPO)]
 

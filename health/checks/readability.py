@@ -9,7 +9,7 @@ import textstat
 
 from .result import Finding, Severity
 from .sentences import sentences
-from .words import words
+from .words import cached_words
 
 HARD_TO_READ = "hard-to-read"
 READING_AGE_TARGET = 14  # above this, many parents will struggle
@@ -33,7 +33,7 @@ class Readability:
 
 def readability(text: str) -> Readability:
     found = sentences(text)
-    count = len(words(text))
+    count = len(cached_words(text))
     by_length = sorted(found, key=lambda sentence: -len(sentence.split()))
     longest = tuple(s for s in by_length[:LONGEST_SHOWN] if len(s.split()) >= LONG_SENTENCE_WORDS)
     if count < MIN_WORDS:

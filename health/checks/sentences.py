@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Bullets, dashes and boxes that start a list item.
 _BULLETS = set(
     "-*+\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043\u2013\u2014\u25cb\u25a0\u25a1\u2610\u2713"
@@ -54,7 +56,10 @@ def _items(paragraph: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a text (list items and lines that are items count as sentences);
+    remembered, as every check reads them."""
     found: list[str] = []
     for paragraph in (item for p in paragraphs(text) for item in _items(p)):
         start = 0
@@ -73,4 +78,4 @@ def sentences(text: str) -> list[str]:
         tail = paragraph[start:].strip()
         if tail:
             found.append(tail)
-    return found
+    return tuple(found)

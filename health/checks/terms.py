@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 
 from .result import Finding, Severity, TextSection
-from .words import PhraseFinder, words
+from .words import PhraseFinder, cached_words
 
 OUTDATED_TERM = "outdated-term"
 REPEALED_LAW = "repealed-law"
@@ -58,7 +58,7 @@ def term_findings(
     findings: list[Finding] = []
     laws: Counter[str] = Counter()
     for section in sections:
-        text_words = words(section.text)
+        text_words = cached_words(section.text)
         for hit in finder.find(text_words):
             entry = by_term[hit.key]
             found = section.text[text_words[hit.first].start : text_words[hit.last - 1].end]

@@ -62,6 +62,12 @@ def words(text: str) -> list[Word]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def cached_words(text: str) -> tuple[Word, ...]:
+    """words(), remembered: the checks read the same sentences several times."""
+    return tuple(words(text))
+
+
 def without_furniture(text: str) -> str:
     """The text without what a page adds: page numbers, running headers and footers, list
     markers at the start of a line, and words hyphenated across a line end."""
@@ -120,6 +126,24 @@ def folded(text: str) -> list[str]:
     return [fold(word.norm) for word in words(text)]
 
 
+def _haystack(text_words: tuple[Word, ...]) -> tuple[tuple[int, ...], str]:
+    """The folded words joined by single spaces (and one at each end), with where each starts."""
+    starts: list[int] = []
+    parts: list[str] = []
+    position = 1
+    for word in text_words:
+        starts.append(position)
+        form = fold(word.norm)
+        parts.append(form)
+        position += len(form) + 1
+    return tuple(starts), " " + " ".join(parts) + " "
+
+
+@lru_cache(maxsize=8192)
+def _text_haystack(text: str) -> tuple[tuple[int, ...], str]:
+    return _haystack(cached_words(text))
+
+
 @dataclass(frozen=True)
 class Hit:
     key: str  # the phrase as it was added
@@ -144,15 +168,15 @@ class PhraseFinder:
     def find(self, text_words: Sequence[Word]) -> list[Hit]:
         if not self._size or not text_words:
             return []
-        starts: list[int] = []
-        parts: list[str] = []
-        position = 1
-        for word in text_words:
-            starts.append(position)
-            form = fold(word.norm)
-            parts.append(form)
-            position += len(form) + 1
-        haystack = " " + " ".join(parts) + " "
+        return self._search(*_haystack(tuple(text_words)))
+
+    def find_text(self, text: str) -> list[Hit]:
+        """Hits in a text, its words read once however many finders look at it."""
+        if not self._size:
+            return []
+        return self._search(*_text_haystack(text))
+
+    def _search(self, starts: tuple[int, ...], haystack: str) -> list[Hit]:
         hits: list[Hit] = []
         for end, (phrase, length) in self._automaton.iter(haystack):
             # `end` is the index of the closing space; the last word starts before it.

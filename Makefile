@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench bench-dpo worker publish system-deps clean
+.PHONY: help run test lint fmt bench bench-dpo worker publish system-deps clean deploy-check audit
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -35,6 +35,14 @@ test: $(STAMP) ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_
 	@bash scripts/system-deps.sh --browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+deploy-check: $(STAMP) ## Check production-like settings with manage.py check --deploy (0 warnings)
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	DJANGO_ALLOWED_HOSTS=notices.example.org SITE_URL=https://notices.example.org \
+	EMAIL_HOST=smtp.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+audit: $(STAMP) ## Fail on a dependency with a known vulnerability that has a fix (pip-audit)
+	$(PY) scripts/audit.py
 
 lint: $(STAMP) ## Check style with ruff
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from security.views import PasswordResetOrAskDPOView
+
 from . import views
 
 app_name = "office"
@@ -44,7 +46,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
+        PasswordResetOrAskDPOView.as_view(
             template_name="office/password_reset.html",
             email_template_name="office/password_reset_email.txt",
             subject_template_name="office/password_reset_subject.txt",

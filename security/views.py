@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordResetView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +23,11 @@ from security.twofactor import (
     second_factor_sign_in,
     totp_device_confirm,
     totp_device_for_enrolment,
+)
+
+NO_EMAIL_RESET = (
+    "This service cannot send e-mail at the moment, so it cannot send you a link to choose a "
+    "new password. Ask your DPO service to set a new password for you."
 )
 
 
@@ -93,3 +100,15 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
     return render(
         request, "security/backup_codes.html", {"codes": codes, "next": _next_url(request)}
     )
+
+
+class PasswordResetOrAskDPOView(PasswordResetView):
+    """Django's password reset, or, where no e-mail can be sent, the person to ask instead:
+    a reset link is never sent to a log."""
+
+    unavailable_template_name = "security/password_reset_unavailable.html"
+
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not settings.EMAIL_ENABLED:
+            return render(request, self.unavailable_template_name, {"message": NO_EMAIL_RESET})
+        return super().dispatch(request, *args, **kwargs)

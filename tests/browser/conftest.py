@@ -37,13 +37,39 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Reports each Content-Security-Policy violation to the console, with where it came from.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => console.log(
+  "csp-violation", event.violatedDirective, event.blockedURI || "inline",
+  "from", event.sourceFile || "-", "line", event.lineNumber, "on", location.href));
+"""
+
+
+def _blocked_by_the_page(text: str) -> bool:
+    """A violation caused by the page's own HTML or scripts. One with no source file came from
+    a script the test itself evaluated through the browser's devtools (axe does), not the page."""
+    words = text.split()
+    return bool(words) and words[0] == "csp-violation" and words[4] != "-"
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    """A page that fails its test if the Content-Security-Policy blocked anything the page
+    itself asked for (an inline script or style, a resource from elsewhere)."""
     context = browser.new_context(locale="en-GB")
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if _blocked_by_the_page(message.text) else None
+        ),
+    )
     yield page
     context.close()
+    assert not blocked, "\n".join(blocked)
 
 
 @pytest.fixture

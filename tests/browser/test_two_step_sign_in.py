@@ -56,6 +56,8 @@ def test_a_new_dpo_sets_up_two_step_sign_in_then_uses_a_backup_code(
     page.get_by_role("link", name="Continue").click()
     expect(page.get_by_role("link", name="Dashboard: what needs attention")).to_be_visible()
 
+    # Sign out by forgetting the cookies, once no request is left to set them again.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     _password(page, base)
     expect(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
+from django.conf import settings
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
@@ -14,10 +16,18 @@ logger = logging.getLogger(__name__)
 STALE_CHECK_SECONDS = 60
 
 
+def _heartbeat() -> None:
+    """Touch WORKER_HEARTBEAT_FILE, if set: a container healthcheck reads its age to tell that
+    the worker is alive and reaches the database."""
+    if settings.WORKER_HEARTBEAT_FILE:
+        Path(settings.WORKER_HEARTBEAT_FILE).touch()
+
+
 def _watch_for_stale_tasks(stop: threading.Event) -> None:
     while not stop.is_set():
         try:
             requeue_stale_tasks()
+            _heartbeat()
         except Exception:  # never let the watch kill the worker
             logger.exception("Could not check for stale tasks")
         finally:

@@ -16,6 +16,8 @@ from reversion.models import Version
 
 from notices.models import Publication, PublishRun, SchoolNotice
 from notices.publishing.batch import notices_publish, select_school_notices
+from office.forms import DETAIL_GROUPS
+from review.models import Suggestion
 from schools.models import School, SchoolMembership, SharingPartner
 from tests.factories import (
     ClauseVersionFactory,
@@ -72,6 +74,14 @@ def world(school_a, school_b, office_a, office_b, dpo_user, superuser) -> World:
     for key, school, office in (("a", school_a, office_a), ("b", school_b, office_b)):
         school_notice = SchoolNoticeFactory(school=school, notice_type=notice_type)
         partner = SharingPartnerFactory(name=f"Partner of {school.name}", school=school)
+        suggestion = Suggestion.objects.create(
+            school=school,
+            partner=partner,
+            field=Suggestion.Field.values[0],
+            partner_name=partner.name,
+            new_text=f"Suggested wording of {school.name}",
+            suggested_by=office,
+        )
         with reversion.create_revision():
             reversion.set_comment("Set up for the checks")
             for obj in (school, partner, school_notice, school.dpo, school.local_authority):
@@ -79,6 +89,7 @@ def world(school_a, school_b, office_a, office_b, dpo_user, superuser) -> World:
         owned[key] = {
             School: school,
             SharingPartner: partner,
+            Suggestion: suggestion,
             SchoolNotice: school_notice,
             SchoolMembership: SchoolMembership.objects.get(user=office, school=school),
             type(school.dpo): school.dpo,
@@ -109,6 +120,9 @@ def world(school_a, school_b, office_a, office_b, dpo_user, superuser) -> World:
             "url": "no-such-admin-page/",
             "content_type_id": str(ContentType.objects.get_for_model(School).pk),
             "object_id": str(school.pk),
+            "group": next(iter(DETAIL_GROUPS)),
+            "partner_id": str(owned[key][SharingPartner].pk),
+            "suggestion_id": str(owned[key][Suggestion].pk),
             "uidb64": urlsafe_base64_encode(force_bytes(office.pk)),
             "token": default_token_generator.make_token(office),
         }

@@ -121,6 +121,7 @@ def world(school_a, school_b, office_a, office_b, dpo_user, superuser) -> World:
             "content_type_id": str(ContentType.objects.get_for_model(School).pk),
             "object_id": str(school.pk),
             "group": next(iter(DETAIL_GROUPS)),
+            "language": "cy",
             "partner_id": str(owned[key][SharingPartner].pk),
             "suggestion_id": str(owned[key][Suggestion].pk),
             "uidb64": urlsafe_base64_encode(force_bytes(office.pk)),

@@ -32,6 +32,7 @@ MODEL_POLICY = {
     "clauses": STAFF,
     "notices": STAFF,
     "review": STAFF,
+    "health": STAFF,
     "auth.user": STAFF,  # DPO staff may look up users (to link them to schools), not change them
     "auth.group": SUPERUSER,
     "axes": SUPERUSER,

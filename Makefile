@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench bench-dpo worker publish system-deps clean deploy-check audit
+.PHONY: help run test lint fmt bench bench-dpo bench-serve worker publish system-deps clean deploy-check audit
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,6 +26,7 @@ run: $(STAMP) ## Set up, load the demo county, publish its notices and serve on 
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 	$(PY) manage.py publish_notices --all --no-pdf
+	$(PY) manage.py mirror_public_pages
 	$(PY) manage.py publish_notices --all --background
 	@echo "Starting the worker beside the server (it renders the PDFs); its log is worker.log."
 	$(PY) manage.py run_worker > worker.log 2>&1 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
@@ -58,11 +59,15 @@ bench: $(STAMP) ## Run the publishing benchmark (BENCH_ARGS="--schools 550")
 bench-dpo: $(STAMP) ## Time the DPO pages (confirmation, impact, dashboard, preview) at county scale
 	$(PY) benchmarks/dpo_screens.py $(BENCH_ARGS)
 
+bench-serve: $(STAMP) ## Run the serving benchmark (wrk against gunicorn; SERVE_ARGS="--duration 10")
+	@bash scripts/system-deps.sh --bench
+	$(PY) benchmarks/serve.py $(SERVE_ARGS)
+
 worker: $(STAMP) ## Run the background worker (pages, PDFs, retries)
 	$(PY) manage.py run_worker
 
 publish: $(STAMP) ## Publish every school's notices
 	$(PY) manage.py publish_notices --all
 
-clean: ## Remove the virtualenv, database and media files
-	rm -rf $(VENV) db.sqlite3 media
+clean: ## Remove the virtualenv, database, media files and the mirror
+	rm -rf $(VENV) db.sqlite3 media site-mirror

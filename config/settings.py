@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "onboarding",
     "security",
     "review",
+    "mirror",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +88,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: locks out repeated failed logins.
     "axes.middleware.AxesMiddleware",
+    # After every middleware that adds headers: mirrored pages get them too.
+    "mirror.middleware.DatabaseUnavailableMiddleware",
+    "mirror.middleware.MirrorMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -136,17 +140,25 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
+        # A connection kept open is checked before a request uses it: after a database restart
+        # the next request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web server read while a publishing run writes.
+    # WAL lets the web server read while a publishing run writes. Connections are per thread,
+    # so keeping them open is safe; processes that fork (PDF workers) close theirs first.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # Give up on an unreachable server quickly: pages then answer 503 rather than hang.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -166,10 +178,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# The static mirror of the public notice pages and PDFs, written when they are published and
+# served before the database is asked (see docs/adr/0008-static-public-notices.md).
+MIRROR_ROOT = Path(os.environ.get("MIRROR_ROOT", BASE_DIR / "site-mirror"))
 
 STORAGES = {
     # Publication PDFs. Swap for django-storages (S3 and friends) without touching the code.
@@ -192,6 +208,11 @@ TASK_RETRY_DELAY_SECONDS = int(os.environ.get("TASK_RETRY_DELAY_SECONDS", "30"))
 TASK_STALE_AFTER_SECONDS = int(os.environ.get("TASK_STALE_AFTER_SECONDS", "900"))
 # Touched by each worker every minute while it reaches the database (container healthchecks).
 WORKER_HEARTBEAT_FILE = os.environ.get("WORKER_HEARTBEAT_FILE", "")
+
+# A PDF asked for before the worker made it: how long a request waits for it to appear (while
+# this process is already rendering one), and for the one render a web process may do itself.
+PDF_ON_DEMAND_WAIT_SECONDS = float(os.environ.get("PDF_ON_DEMAND_WAIT_SECONDS", "2"))
+PDF_ON_DEMAND_TIMEOUT_SECONDS = float(os.environ.get("PDF_ON_DEMAND_TIMEOUT_SECONDS", "10"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

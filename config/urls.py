@@ -26,3 +26,5 @@ urlpatterns = [
     path("", include("schools.urls")),
     path("", include("notices.site.urls")),
 ]
+
+handler500 = "mirror.views.server_error"

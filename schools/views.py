@@ -7,6 +7,7 @@ import difflib
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from .models import LocalAuthority, School
@@ -16,6 +17,7 @@ PUBLIC_CACHE_SECONDS = 300
 
 
 @require_safe
+@gzip_page
 @cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def home(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
@@ -47,6 +49,7 @@ def _suggestions(query: str) -> list[School]:
 
 
 @require_safe
+@gzip_page
 @cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def authority_detail(request: HttpRequest, authority_slug: str) -> HttpResponse:
     authority = get_object_or_404(LocalAuthority, slug=authority_slug)
@@ -55,6 +58,7 @@ def authority_detail(request: HttpRequest, authority_slug: str) -> HttpResponse:
 
 
 @require_safe
+@gzip_page
 @cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")

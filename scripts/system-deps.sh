@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app needs when they are missing (WeasyPrint's Pango; with
-# --browser, Chromium for the browser tests). Without root, names the packages and stops.
+# --browser, what the tests need: Chromium for the browser tests, PostgreSQL's server programs for
+# the test that stops its own private database; with --bench, wrk for benchmarks/serve.py).
+# Without root, names the packages and stops.
 set -euo pipefail
 
 missing=()
@@ -10,6 +12,12 @@ ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-
 command -v msgfmt >/dev/null || missing+=(gettext)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
+fi
+if [ "${1:-}" = "--browser" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  missing+=(postgresql)
+fi
+if [ "${1:-}" = "--bench" ] && ! command -v wrk >/dev/null; then
+  missing+=(wrk)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

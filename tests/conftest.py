@@ -21,8 +21,9 @@ SCHOOL_OFFICE = "School office"
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Files saved by a test (publication PDFs) go to a throwaway folder, never to media/."""
+    """Files saved by a test (publication PDFs, the mirror) go to a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MIRROR_ROOT = tmp_path / "mirror"
 
 
 @pytest.fixture

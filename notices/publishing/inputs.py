@@ -120,8 +120,9 @@ class NoticeInputs:
             "is_primary": self.is_primary,
             "review_date": self.review_date,
             "facts": dict(self.facts),
-            "partners": [asdict(partner) for partner in self.partners],
-            "clauses": [asdict(clause) for clause in self.clauses],
+            # The fields are plain strings and numbers: a copy of each is what asdict() makes.
+            "partners": [dict(vars(partner)) for partner in self.partners],
+            "clauses": [dict(vars(clause)) for clause in self.clauses],
             "complaint_key": self.complaint_key,
             "translations": [asdict(translation) for translation in self.translations],
             "renderer_version": self.renderer_version,
@@ -354,7 +355,10 @@ class InputsBuilder:
             complaint_key=complaint_key,
             translations=self._translation_inputs(school_notice, clauses),
         )
-        return replace(inputs, hash=inputs_hash(inputs.snapshot()))
+        snapshot = inputs.snapshot()
+        hashed = replace(inputs, hash=inputs_hash(snapshot))
+        hashed.__dict__["_snapshot"] = snapshot  # the same inputs: reuse, do not rebuild
+        return hashed
 
 
 def school_notices_for_publishing(ids: Iterable[int] | None = None):  # type: ignore[no-untyped-def]

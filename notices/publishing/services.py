@@ -20,6 +20,7 @@ from notices.publishing.inputs import InputsBuilder, NoticeInputs
 if TYPE_CHECKING:
     from notices.publishing.pdf import Cover
 from notices.publishing.rendering import render_notice_html
+from notices.publishing.signals import publication_pdf_stored, publication_published
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +103,9 @@ def _publish(
         for clause in inputs.clauses
     )
     _record_error(school_notice, "")
+    transaction.on_commit(
+        lambda: publication_published.send(sender=Publication, publication=publication)
+    )
     return PublishResult(school_notice, "published", publication)
 
 
@@ -163,7 +167,7 @@ def publication_render_pdf(*, publication: Publication) -> Publication:
 
     if not publication.has_pdf:
         rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
-        publication = _store_pdf(publication, rendered.content, rendered.pages)
+        publication = store_pdf(publication, rendered.content, rendered.pages)
     publication = publication_render_summary_pdf(publication=publication)
     for translation in publication.translations.all():
         translation_render_pdf(translation=translation)
@@ -195,13 +199,13 @@ def translation_render_pdf(*, translation: PublicationTranslation) -> Publicatio
     if translation.has_pdf:
         return translation
     rendered = render_pdf(notice_html=translation.html, cover=translation_cover(translation))
-    return _store_pdf(translation, rendered.content, rendered.pages)
+    return store_pdf(translation, rendered.content, rendered.pages)
 
 
 Stored = TypeVar("Stored", Publication, PublicationTranslation)
 
 
-def _store_pdf(publication: Stored, content: bytes, pages: int) -> Stored:
+def store_pdf(publication: Stored, content: bytes, pages: int) -> Stored:
     with transaction.atomic():
         locked = type(publication).objects.select_for_update().get(pk=publication.pk)
         if locked.has_pdf:  # another worker got there first
@@ -211,4 +215,8 @@ def _store_pdf(publication: Stored, content: bytes, pages: int) -> Stored:
         locked.pdf_pages = pages
         locked.pdf_rendered_at = timezone.now()
         locked.save(update_fields=["pdf", "pdf_size", "pdf_pages", "pdf_rendered_at"])
+        if isinstance(locked, Publication):  # the page shows its PDF's size: the mirror follows
+            transaction.on_commit(
+                lambda: publication_pdf_stored.send(sender=Publication, publication=locked)
+            )
     return locked

@@ -1,4 +1,8 @@
-"""Public pages: served from stored publications, never rendered on request."""
+"""Public pages from stored publications.
+
+The static mirror (the `mirror` app) answers for notice pages, PDFs and versions pages before
+these views are reached; they serve what the mirror does not hold yet, from the same renderers.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,21 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import override
 from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
-from clauses.languages import language_name_local
 from notices.diff import compare_notices
-from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
+from notices.models import Publication, PublicationTranslation, SchoolNotice
 from notices.publishing.inputs import RENDERER_VERSION, school_facts
-from notices.publishing.rendering import ICO, SOURCE_LANGUAGE, notice_contacts
-from notices.publishing.services import (
-    publication_render_pdf,
-    publication_render_summary_pdf,
-    translation_render_pdf,
-)
+from notices.publishing.ondemand import publication_pdf_on_demand
+from notices.publishing.rendering import ICO, notice_contacts
+from notices.publishing.services import publication_render_summary_pdf, translation_render_pdf
 from notices.selectors import live_publications, publication_for_page
+from notices.site import pages
 from schools.models import School
 
-PUBLIC_CACHE_SECONDS = 300
+PUBLIC_CACHE_SECONDS = pages.PUBLIC_CACHE_SECONDS
+PDF_NOT_READY_RETRY_SECONDS = 10
 
 
 def _not_found(request: HttpRequest, school_slug: str, type_slug: str | None) -> HttpResponse:
@@ -50,81 +53,18 @@ def _cacheable(
     return response
 
 
-def _page_urls(
-    publication: Publication, language: str = ""
-) -> tuple[str, str, list[dict[str, object]]]:
-    """The page's PDF address and its language switcher: English first, then each translation."""
-    school_notice = publication.school_notice
-    school_slug, notice_type = school_notice.school.slug, school_notice.notice_type
-    english = notice_url(school_slug=school_slug, notice_type=notice_type)
-    switcher: list[dict[str, object]] = [
-        {
-            "code": SOURCE_LANGUAGE,
-            "name": language_name_local(SOURCE_LANGUAGE),
-            "url": english,
-            "current": not language,
-        }
-    ]
-    for translation in publication.inputs.get("translations", []):
-        code = translation["language"]
-        switcher.append(
-            {
-                "code": code,
-                "name": language_name_local(code),
-                "url": f"{english}{code}/",
-                "current": code == language,
-            }
-        )
-    pdf = f"{english}{language}.pdf" if language else english.rstrip("/") + ".pdf"
-    return english, pdf, switcher
-
-
-def _notice_page_context(
-    publication: Publication, document: Publication | PublicationTranslation, language: str = ""
-) -> dict[str, object]:
-    english_url, pdf_url, switcher = _page_urls(publication, language)
-    school_notice = publication.school_notice
-    names = {
-        "school_name": school_notice.school.name,
-        "notice_title": school_notice.notice_type.title,
-        "notice_audience": school_notice.notice_type.audience,
-    }
-    for translation in publication.inputs.get("translations", []):
-        if translation["language"] == language:
-            names = {
-                "school_name": translation["facts"].get("school.name", names["school_name"]),
-                "notice_title": translation["notice_title"],
-                "notice_audience": translation["audience"],
-            }
-    return {
-        **names,
-        "publication": publication,
-        "document": document,
-        "school_notice": publication.school_notice,
-        "school": publication.school_notice.school,
-        "notice_type": publication.school_notice.notice_type,
-        "page_language": language or SOURCE_LANGUAGE,
-        "english_url": english_url,
-        "pdf_url": pdf_url,
-        "languages": switcher if len(switcher) > 1 else [],
-    }
-
-
 @require_safe
+@gzip_page
 def notice_page(
     request: HttpRequest, school_slug: str, type_slug: str | None = None, number: int | None = None
 ) -> HttpResponse:
     publication = publication_for_page(school_slug=school_slug, type_slug=type_slug, number=number)
     if publication is None:
         return _not_found(request, school_slug, type_slug)
-    context = _notice_page_context(publication, publication)
-    if number is not None:
-        context.update(is_archived=True, languages=[])
-    return _cacheable(
-        request,
-        publication,
-        lambda: render(request, "notices/notice_page.html", context),
+    page = pages.notice_page(
+        publication=publication, path=request.path, is_archived=number is not None
     )
+    return pages.stored_response(request, page)
 
 
 def _translation(
@@ -150,7 +90,7 @@ def notice_translation_page(
             return render(
                 request,
                 "notices/notice_page.html",
-                _notice_page_context(publication, translation, language),
+                pages.notice_page_context(publication, translation, language),
             )
 
     return _cacheable(request, translation, page)
@@ -184,19 +124,24 @@ def notice_pdf(
     publication = publication_for_page(school_slug=school_slug, type_slug=type_slug, number=number)
     if publication is None:
         return _not_found(request, school_slug, type_slug)
-    if not publication.has_pdf:
-        # Not rendered yet by the background run: render it now, once, and store it.
-        publication = publication_render_pdf(publication=publication)
-
-    def pdf_response() -> HttpResponse:
-        return FileResponse(
-            publication.pdf.open("rb"),
-            content_type="application/pdf",
-            as_attachment=False,
-            filename=publication.pdf_filename,
+    ready = publication_pdf_on_demand(publication=publication)
+    if ready is None:
+        response = render(
+            request,
+            "notices/pdf_not_ready.html",
+            {
+                "publication": publication,
+                "school": publication.school_notice.school,
+                "notice_type": publication.school_notice.notice_type,
+                "page_url": request.path.removesuffix(".pdf") + "/",
+                "retry_seconds": PDF_NOT_READY_RETRY_SECONDS,
+            },
+            status=503,
         )
-
-    return _cacheable(request, publication, pdf_response)
+        response.headers["Retry-After"] = str(PDF_NOT_READY_RETRY_SECONDS)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    return pages.stored_response(request, pages.notice_pdf(publication=ready, path=request.path))
 
 
 @require_safe
@@ -222,6 +167,7 @@ def notice_summary_pdf(
 
 
 @require_safe
+@gzip_page
 def notice_versions(request: HttpRequest, school_slug: str, type_slug: str) -> HttpResponse:
     school_notice = (
         SchoolNotice.objects.select_related("school", "notice_type")
@@ -231,36 +177,16 @@ def notice_versions(request: HttpRequest, school_slug: str, type_slug: str) -> H
     if school_notice is None:
         return _not_found(request, school_slug, type_slug)
     publications = list(
-        school_notice.publications.only(
-            "number",
-            "published_at",
-            "change_summary",
-            "pdf",
-            "pdf_size",
-            "pdf_rendered_at",
-            "input_hash",
-            "school_notice_id",
-        ).order_by("-number")
+        school_notice.publications.only(*pages.VERSIONS_PAGE_FIELDS).order_by("-number")
     )
     if not publications:
         return _not_found(request, school_slug, type_slug)
-    return _cacheable(
-        request,
-        publications[0],
-        lambda: render(
-            request,
-            "notices/versions.html",
-            {
-                "school_notice": school_notice,
-                "school": school_notice.school,
-                "notice_type": school_notice.notice_type,
-                "publications": publications,
-            },
-        ),
-    )
+    page = pages.versions_page(school_notice=school_notice, publications=publications)
+    return pages.stored_response(request, page)
 
 
 @require_safe
+@gzip_page
 def notice_changes(
     request: HttpRequest, school_slug: str, type_slug: str, number: int
 ) -> HttpResponse:
@@ -297,6 +223,7 @@ def notice_changes(
 
 
 @require_safe
+@gzip_page
 @cache_control(public=True, max_age=PUBLIC_CACHE_SECONDS)
 def school_detail(request: HttpRequest, school_slug: str) -> HttpResponse:
     school = get_object_or_404(

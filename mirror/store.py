@@ -1,0 +1,158 @@
+"""The mirror on disk: one file per public address, its compressed twins and its headers.
+
+`/schools/oak/privacy-notice/` is stored as `schools/oak/privacy-notice/index.html` (with its
+gzip twin `index.html.gz`), `/schools/oak/privacy-notice.pdf` as that path. Each has
+a `.meta.json` beside it with the headers the app sends (ETag, Last-Modified, type). Files are
+replaced atomically, so a reader sees the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import os
+import re
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.http import http_date
+
+from notices.site.pages import HTML, StoredPage
+
+# Exactly the addresses mirrored: notice pages, PDFs and versions pages (no `..`, no dots but
+# `.pdf`). Character classes and fixed words only: matched in time linear in the path.
+MIRRORED_PATH = re.compile(
+    r"/schools/[-a-zA-Z0-9_]+/"
+    r"(?:privacy-notice(?:/|\.pdf)"
+    r"|notices/[-a-zA-Z0-9_]+(?:/|\.pdf|/versions/(?:[0-9]+(?:/|\.pdf))?))"
+)
+ENCODINGS = (("gzip", ".gz"),)
+META = ".meta.json"
+GZIP_LEVEL = 6  # within a few per cent of level 9's size for HTML, in a third of the time
+_WRITER = secrets.token_hex(6)  # this process, distinct from writers on other machines
+_temporary_names = itertools.count()
+
+
+@dataclass(frozen=True)
+class MirrorFile:
+    path: Path
+    content_type: str
+    etag: str
+    last_modified: str
+    filename: str
+    encodings: tuple[str, ...]
+
+
+def root() -> Path:
+    return Path(settings.MIRROR_ROOT)
+
+
+def file_for(url_path: str) -> Path | None:
+    """Where the mirror keeps a public address, or None if that address is never mirrored."""
+    if not MIRRORED_PATH.fullmatch(url_path):
+        return None
+    relative = url_path.lstrip("/")
+    if relative.endswith("/"):
+        relative += "index.html"
+    return root() / relative
+
+
+def _write(target: Path, content: bytes) -> None:
+    """Write beside the target under a name no other writer uses, then rename over it."""
+    temporary = target.with_name(f".tmp-{_WRITER}-{next(_temporary_names)}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        handle = os.open(temporary, flags, 0o644)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, flags, 0o644)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_all(pages: Iterable[StoredPage]) -> list[Path]:
+    """Store pages; a body served at several addresses is compressed once. The files written."""
+    compressed: dict[int, tuple[bytes, dict[str, bytes]]] = {}  # holds each body: ids stay unique
+    written: list[Path] = []
+    for page in pages:
+        if page.content_type == HTML and id(page.body) not in compressed:
+            compressed[id(page.body)] = (
+                page.body,
+                {"gzip": gzip.compress(page.body, compresslevel=GZIP_LEVEL, mtime=0)},
+            )
+        written += write(page, compressed.get(id(page.body), (b"", {}))[1])
+    return written
+
+
+def write(page: StoredPage, compressed: dict[str, bytes] | None = None) -> list[Path]:
+    """Store one page (HTML also compressed, unless given); the files written."""
+    target = file_for(page.path)
+    if target is None:
+        raise ValueError(f"{page.path} is not an address the mirror keeps.")
+    encodings: list[str] = []
+    written = [target]
+    if page.content_type == HTML:
+        variants = compressed or {
+            "gzip": gzip.compress(page.body, compresslevel=GZIP_LEVEL, mtime=0)
+        }
+        for name, suffix in ENCODINGS:
+            _write(target.with_name(target.name + suffix), variants[name])
+            written.append(target.with_name(target.name + suffix))
+            encodings.append(name)
+    _write(target, page.body)
+    meta = {
+        "content_type": page.content_type,
+        "etag": page.etag,
+        "last_modified": http_date(page.last_modified.timestamp()),
+        "filename": page.filename,
+        "encodings": encodings,
+    }
+    meta_path = target.with_name(target.name + META)
+    _write(meta_path, json.dumps(meta).encode())
+    written.append(meta_path)
+    return written
+
+
+def remove(url_path: str) -> None:
+    """Forget an address (its PDF is not made yet): requests go to the app again."""
+    target = file_for(url_path)
+    if target is None:
+        return
+    target.with_name(target.name + META).unlink(missing_ok=True)
+    for suffix in ("", *(suffix for _name, suffix in ENCODINGS)):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+
+
+def read(url_path: str) -> MirrorFile | None:
+    target = file_for(url_path)
+    if target is None:
+        return None
+    try:
+        with open(target.with_name(target.name + META), "rb") as meta_file:
+            meta = json.loads(meta_file.read())
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return None
+    return MirrorFile(
+        path=target,
+        content_type=meta["content_type"],
+        etag=meta["etag"],
+        last_modified=meta["last_modified"],
+        filename=meta["filename"],
+        encodings=tuple(meta["encodings"]),
+    )
+
+
+def all_files() -> set[Path]:
+    base = root()
+    if not base.exists():
+        return set()
+    return {path for path in base.rglob("*") if path.is_file()}

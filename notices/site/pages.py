@@ -1,0 +1,256 @@
+"""The public notice pages as complete responses: rendered once, then stored or served.
+
+A notice page, its PDF and its versions page change only when a publication is made or its PDF
+is stored, so each is built here as a `StoredPage` (body, type, validators) that the views answer
+with and that the static mirror (the `mirror` app) writes to disk at publish time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from clauses.languages import language_name_local
+from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
+from notices.publishing.rendering import SOURCE_LANGUAGE
+
+PUBLIC_CACHE_SECONDS = 300
+HTML = "text/html; charset=utf-8"
+PDF = "application/pdf"
+# What the versions page shows of each publication (not its HTML or inputs).
+VERSIONS_PAGE_FIELDS = (
+    "number",
+    "published_at",
+    "change_summary",
+    "pdf",
+    "pdf_size",
+    "pdf_pages",
+    "pdf_rendered_at",
+    "input_hash",
+    "school_notice_id",
+)
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """One public response, complete: what a mirror file and its headers hold."""
+
+    path: str
+    body: bytes
+    content_type: str
+    last_modified: datetime
+    filename: str = ""  # a PDF's download name
+
+    @property
+    def etag(self) -> str:
+        return f'"{hashlib.sha256(self.body).hexdigest()[:32]}"'
+
+
+def public_request(path: str) -> HttpRequest:
+    """A request as an anonymous reader would make it, for rendering a page once for everyone."""
+    request = HttpRequest()
+    request.path = request.path_info = path
+    request.method = "GET"
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
+    request.META = {"SERVER_NAME": host.split(":")[0], "SERVER_PORT": "443", "HTTP_HOST": host}
+    request.user = AnonymousUser()
+    return request
+
+
+def _render(path: str, template: str, context: dict) -> bytes:
+    return render_to_string(template, context, request=public_request(path)).encode()
+
+
+def _modified(publication: Publication) -> datetime:
+    return publication.pdf_rendered_at or publication.published_at
+
+
+def live_paths(school_notice: SchoolNotice) -> list[str]:
+    """Every address of a notice's live page; the main notice also has the short one."""
+    kwargs = {"school_slug": school_notice.school.slug, "type_slug": school_notice.notice_type.slug}
+    paths = [reverse("notices:notice", kwargs=kwargs)]
+    if school_notice.notice_type.is_primary:
+        paths.insert(
+            0, reverse("notices:privacy_notice", kwargs={"school_slug": kwargs["school_slug"]})
+        )
+    return paths
+
+
+def pdf_path(page_path: str) -> str:
+    """The PDF's address beside a page's: `…/privacy-notice/` → `…/privacy-notice.pdf`."""
+    return page_path.rstrip("/") + ".pdf"
+
+
+def version_path(publication: Publication) -> str:
+    school_notice = publication.school_notice
+    return reverse(
+        "notices:version",
+        kwargs={
+            "school_slug": school_notice.school.slug,
+            "type_slug": school_notice.notice_type.slug,
+            "number": publication.number,
+        },
+    )
+
+
+def versions_path(school_notice: SchoolNotice) -> str:
+    return reverse(
+        "notices:versions",
+        kwargs={
+            "school_slug": school_notice.school.slug,
+            "type_slug": school_notice.notice_type.slug,
+        },
+    )
+
+
+def page_urls(
+    publication: Publication, language: str = ""
+) -> tuple[str, str, list[dict[str, object]]]:
+    """The page's PDF address and its language switcher: English first, then each translation."""
+    school_notice = publication.school_notice
+    school_slug, notice_type = school_notice.school.slug, school_notice.notice_type
+    english = notice_url(school_slug=school_slug, notice_type=notice_type)
+    switcher: list[dict[str, object]] = [
+        {
+            "code": SOURCE_LANGUAGE,
+            "name": language_name_local(SOURCE_LANGUAGE),
+            "url": english,
+            "current": not language,
+        }
+    ]
+    for translation in publication.inputs.get("translations", []):
+        code = translation["language"]
+        switcher.append(
+            {
+                "code": code,
+                "name": language_name_local(code),
+                "url": f"{english}{code}/",
+                "current": code == language,
+            }
+        )
+    pdf = f"{english}{language}.pdf" if language else english.rstrip("/") + ".pdf"
+    return english, pdf, switcher
+
+
+def notice_page_context(
+    publication: Publication, document: Publication | PublicationTranslation, language: str = ""
+) -> dict[str, object]:
+    english_url, pdf_url, switcher = page_urls(publication, language)
+    school_notice = publication.school_notice
+    names = {
+        "school_name": school_notice.school.name,
+        "notice_title": school_notice.notice_type.title,
+        "notice_audience": school_notice.notice_type.audience,
+    }
+    for translation in publication.inputs.get("translations", []):
+        if translation["language"] == language:
+            names = {
+                "school_name": translation["facts"].get("school.name", names["school_name"]),
+                "notice_title": translation["notice_title"],
+                "notice_audience": translation["audience"],
+            }
+    return {
+        **names,
+        "publication": publication,
+        "document": document,
+        "school_notice": publication.school_notice,
+        "school": publication.school_notice.school,
+        "notice_type": publication.school_notice.notice_type,
+        "page_language": language or SOURCE_LANGUAGE,
+        "english_url": english_url,
+        "pdf_url": pdf_url,
+        "languages": switcher if len(switcher) > 1 else [],
+    }
+
+
+def notice_page(*, publication: Publication, path: str, is_archived: bool) -> StoredPage:
+    context = notice_page_context(publication, publication)
+    if is_archived:
+        context.update(is_archived=True, languages=[])
+    body = _render(path, "notices/notice_page.html", context)
+    return StoredPage(path, body, HTML, _modified(publication))
+
+
+def notice_pdf(*, publication: Publication, path: str) -> StoredPage:
+    with publication.pdf.open("rb") as stored:
+        body = stored.read()
+    return StoredPage(path, body, PDF, _modified(publication), publication.pdf_filename)
+
+
+def versions_page(*, school_notice: SchoolNotice, publications: list[Publication]) -> StoredPage:
+    """`publications` newest first, as the page lists them."""
+    path = versions_path(school_notice)
+    body = _render(
+        path,
+        "notices/versions.html",
+        {
+            "school_notice": school_notice,
+            "school": school_notice.school,
+            "notice_type": school_notice.notice_type,
+            "publications": publications,
+        },
+    )
+    return StoredPage(path, body, HTML, _modified(publications[0]))
+
+
+def publication_pages(
+    *, publication: Publication, live: bool, with_pdf: bool = True
+) -> Iterable[StoredPage]:
+    """The pages a publication is served as: its version's, and the live ones while it is."""
+    archived = version_path(publication)
+    yield notice_page(publication=publication, path=archived, is_archived=True)
+    if live:
+        paths = live_paths(publication.school_notice)
+        page = notice_page(publication=publication, path=paths[0], is_archived=False)
+        for path in paths:
+            yield StoredPage(path, page.body, page.content_type, page.last_modified)
+    if with_pdf and publication.has_pdf:
+        pdf = notice_pdf(publication=publication, path=pdf_path(archived))
+        yield pdf
+        if live:
+            for path in live_paths(publication.school_notice):
+                yield StoredPage(
+                    pdf_path(path), pdf.body, pdf.content_type, pdf.last_modified, pdf.filename
+                )
+
+
+def respond(
+    request: HttpRequest,
+    *,
+    etag: str,
+    last_modified: datetime | float,
+    make_response,  # type: ignore[no-untyped-def]
+) -> HttpResponse:
+    """Answer a conditional GET with 304, or the response; cacheable by browsers and CDNs."""
+    timestamp = int(
+        last_modified if isinstance(last_modified, float | int) else last_modified.timestamp()
+    )
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = make_response()
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(timestamp)
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+    return response
+
+
+def stored_response(request: HttpRequest, page: StoredPage) -> HttpResponse:
+    def make_response() -> HttpResponse:
+        response = HttpResponse(page.body, content_type=page.content_type)
+        if page.filename:
+            response.headers["Content-Disposition"] = f'inline; filename="{page.filename}"'
+        return response
+
+    return respond(
+        request, etag=page.etag, last_modified=page.last_modified, make_response=make_response
+    )

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint fmt bench bench-dpo bench-serve worker publish system-deps clean deploy-check audit
+.PHONY: help run test lint fmt bench bench-dpo bench-serve worker publish system-deps clean deploy-check audit backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,13 @@ test: $(STAMP) ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_
 	@bash scripts/system-deps.sh --browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+backup: $(STAMP) ## Back up the database and the stored PDFs into backups-made/ (or OUTPUT=file)
+	$(PY) manage.py backup $(if $(OUTPUT),--output $(OUTPUT))
+
+restore: $(STAMP) ## Replace the database and PDFs with a backup: make restore FILE=backups-made/….tar.gz
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=backups-made/notices-….tar.gz" >&2; exit 2; }
+	$(PY) manage.py restore $(FILE)
 
 deploy-check: $(STAMP) ## Check production-like settings with manage.py check --deploy (0 warnings)
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \

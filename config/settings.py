@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "security",
     "review",
     "mirror",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +187,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # The static mirror of the public notice pages and PDFs, written when they are published and
 # served before the database is asked (see docs/adr/0008-static-public-notices.md).
 MIRROR_ROOT = Path(os.environ.get("MIRROR_ROOT", BASE_DIR / "site-mirror"))
+
+# Where `make backup` writes its archives unless given a file.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups-made"))
 
 STORAGES = {
     # Publication PDFs. Swap for django-storages (S3 and friends) without touching the code.

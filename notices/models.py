@@ -187,7 +187,15 @@ def publication_summary_path(publication: Publication, filename: str) -> str:
 IMMUTABLE_PUBLICATION = "A publication is a record of what was published and never changes."
 # The PDF is rendered after the HTML goes live, so these may be filled in once, later.
 PDF_FIELDS = frozenset(
-    {"pdf", "pdf_size", "pdf_pages", "pdf_rendered_at", "summary_pdf", "summary_pdf_pages"}
+    {
+        "pdf",
+        "pdf_size",
+        "pdf_sha256",
+        "pdf_pages",
+        "pdf_rendered_at",
+        "summary_pdf",
+        "summary_pdf_pages",
+    }
 )
 
 
@@ -209,6 +217,9 @@ class Publication(models.Model):
     published_at = models.DateTimeField()
     pdf = models.FileField(upload_to=publication_pdf_path, blank=True, max_length=255)
     pdf_size = models.PositiveIntegerField(null=True, blank=True)
+    pdf_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the stored PDF, to check a restore."
+    )
     pdf_pages = models.PositiveIntegerField(null=True, blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
     # The short paper copy handed out at admission: the cover, the contacts and "At a glance".
@@ -275,6 +286,9 @@ class PublicationTranslation(models.Model):
     behind = models.JSONField(default=list)
     pdf = models.FileField(upload_to=translation_pdf_path, blank=True, max_length=255)
     pdf_size = models.PositiveIntegerField(null=True, blank=True)
+    pdf_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the stored PDF, to check a restore."
+    )
     pdf_pages = models.PositiveIntegerField(null=True, blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the app needs when they are missing (WeasyPrint's Pango; with
-# --browser, what the tests need: Chromium for the browser tests, PostgreSQL's server programs for
-# the test that stops its own private database; with --bench, wrk for benchmarks/serve.py).
-# Without root, names the packages and stops.
+# Installs the Debian packages the app needs when they are missing (WeasyPrint's Pango, the
+# PostgreSQL client for backups; with --browser, what the tests need: Chromium for the browser
+# tests, PostgreSQL's server programs for the test that stops its own private database; with
+# --bench, wrk for benchmarks/serve.py). Without root, names the packages and stops.
 set -euo pipefail
 
 missing=()
@@ -10,6 +10,8 @@ ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
 # GNU gettext compiles the page translations (locale/*.po) with manage.py compilemessages.
 command -v msgfmt >/dev/null || missing+=(gettext)
+# pg_dump and pg_restore for `make backup` / `make restore` on PostgreSQL.
+command -v pg_dump >/dev/null || missing+=(postgresql-client)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium)
 fi

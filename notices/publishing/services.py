@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -212,9 +214,10 @@ def store_pdf(publication: Stored, content: bytes, pages: int) -> Stored:
             return locked
         locked.pdf.save("notice.pdf", ContentFile(content), save=False)
         locked.pdf_size = len(content)
+        locked.pdf_sha256 = hashlib.sha256(content).hexdigest()
         locked.pdf_pages = pages
         locked.pdf_rendered_at = timezone.now()
-        locked.save(update_fields=["pdf", "pdf_size", "pdf_pages", "pdf_rendered_at"])
+        locked.save(update_fields=["pdf", "pdf_size", "pdf_sha256", "pdf_pages", "pdf_rendered_at"])
         if isinstance(locked, Publication):  # the page shows its PDF's size: the mirror follows
             transaction.on_commit(
                 lambda: publication_pdf_stored.send(sender=Publication, publication=locked)

@@ -82,6 +82,12 @@ SUMMARY_ONE_PARAGRAPH = (
 )
 SUMMARY_NO_BLOCK = "{{{{ {name} }}}} is a list and cannot be used in a summary."
 SUMMARY_MAX_LENGTH = 400
+# A clause is one section of a notice; the longest in real notices are a few thousand characters.
+BODY_MAX_LENGTH = 20_000
+BODY_TOO_LONG = (
+    "The text is {length:,} characters long; a clause may have at most {limit:,}. "
+    "Split it into two clauses or shorten it."
+)
 
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -141,6 +147,8 @@ def validate_body(body: str) -> list[str]:
     """Every problem with a clause body, as messages a DPO can act on; empty when valid."""
     if not body.strip():
         return [EMPTY_BODY]
+    if len(body) > BODY_MAX_LENGTH:  # checked first: nothing below reads an over-long body
+        return [BODY_TOO_LONG.format(length=len(body), limit=BODY_MAX_LENGTH)]
     errors: list[str] = []
     for name in placeholders_in(body):
         if name not in PLACEHOLDERS:

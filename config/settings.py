@@ -210,6 +210,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TASK_RETRY_DELAY_SECONDS = int(os.environ.get("TASK_RETRY_DELAY_SECONDS", "30"))
 # A task still "running" this long after it began lost its worker and is run again.
 TASK_STALE_AFTER_SECONDS = int(os.environ.get("TASK_STALE_AFTER_SECONDS", "900"))
+# Limits on a notice: its rendered web page, and each PDF render (a child process stopped after
+# this many seconds or megabytes). A notice over a limit fails with the reason; the one already
+# live stays live.
+PUBLICATION_HTML_MAX_CHARS = int(os.environ.get("PUBLICATION_HTML_MAX_CHARS", "2000000"))
+PDF_RENDER_TIMEOUT_SECONDS = int(os.environ.get("PDF_RENDER_TIMEOUT_SECONDS", "60"))
+PDF_RENDER_MEMORY_MB = int(os.environ.get("PDF_RENDER_MEMORY_MB", "1024"))
 # Touched by each worker every minute while it reaches the database (container healthchecks).
 WORKER_HEARTBEAT_FILE = os.environ.get("WORKER_HEARTBEAT_FILE", "")
 

@@ -1,7 +1,7 @@
 """A PDF asked for before the worker made it: queued first, rendered here only when it is cheap.
 
 A web process renders at most one PDF at a time, in a helper thread it waits on for a bounded
-time; while that slot is busy (under load), a request waits a moment for the worker instead and
+time (the render itself is a child process with its own time and memory limits); while that slot is busy (under load), a request waits a moment for the worker instead and
 otherwise answers "try again shortly". Rendering never holds a web process for long.
 """
 
@@ -14,6 +14,7 @@ import time
 from django.conf import settings
 
 from notices.models import Publication
+from notices.publishing.limits import RenderRefused, render_pdf_limited
 from notices.publishing.services import publication_cover, store_pdf
 from notices.publishing.tasks import render_publication_pdf
 
@@ -43,14 +44,14 @@ def _queue(publication: Publication) -> None:
 
 def _render_here(publication: Publication) -> Publication | None:
     """Render in a helper thread (which frees the slot when done); store it if it is in time."""
-    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
-
     html, cover = publication.html, publication_cover(publication)
     outcome: dict = {}
 
     def work() -> None:
         try:
-            outcome["pdf"] = render_pdf(notice_html=html, cover=cover)
+            outcome["pdf"] = render_pdf_limited(notice_html=html, cover=cover)
+        except RenderRefused as refused:
+            logger.warning("The PDF of publication %s was not made: %s", publication.pk, refused)
         except Exception:
             logger.exception("Rendering the PDF of publication %s on demand failed", publication.pk)
         finally:

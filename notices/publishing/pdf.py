@@ -78,6 +78,12 @@ def _print_css() -> weasyprint.CSS:
     )
 
 
+def warm_up() -> None:
+    """Load the fonts and parse the print stylesheet now, so that processes forked from this
+    one for each render (notices/publishing/limits.py) start with them."""
+    _print_css()
+
+
 @dataclass(frozen=True)
 class Cover:
     """The first page: what a paper copy must say, and where to find the latest version."""

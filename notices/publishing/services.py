@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-
 import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
@@ -18,6 +17,7 @@ from notices.models import Publication, PublicationTranslation, SchoolNotice, no
 from notices.publishing.changes import summarise_changes
 from notices.publishing.guard import foreign_contacts
 from notices.publishing.inputs import InputsBuilder, NoticeInputs
+from notices.publishing.limits import render_pdf_limited
 
 if TYPE_CHECKING:
     from notices.publishing.pdf import Cover
@@ -25,6 +25,12 @@ from notices.publishing.rendering import render_notice_html
 from notices.publishing.signals import publication_pdf_stored, publication_published
 
 logger = logging.getLogger(__name__)
+
+NOTICE_TOO_LONG = (
+    "The notice would be {length:,} characters long, more than the {limit:,} a notice may have, "
+    "so it was not published; the notice already live stays live. A clause or a list of "
+    "partners is far too long: shorten it and publish again."
+)
 
 
 @dataclass(frozen=True)
@@ -74,11 +80,17 @@ def _publish(
         return PublishResult(school_notice, "unchanged", live)
     number = live.number + 1 if live else 1
     published_at = timezone.now()
+    html = render_notice_html(inputs=inputs, number=number, published_at=published_at)
+    if len(html) > settings.PUBLICATION_HTML_MAX_CHARS:
+        return _failed(
+            school_notice,
+            [NOTICE_TOO_LONG.format(length=len(html), limit=settings.PUBLICATION_HTML_MAX_CHARS)],
+        )
     snapshot = inputs.snapshot()
     publication = Publication.objects.create(
         school_notice=school_notice,
         number=number,
-        html=render_notice_html(inputs=inputs, number=number, published_at=published_at),
+        html=html,
         input_hash=inputs.hash,
         inputs=snapshot,
         change_summary=summarise_changes(live.inputs if live else None, snapshot),
@@ -163,12 +175,16 @@ def translation_cover(translation: PublicationTranslation) -> Cover:
 
 
 def publication_render_pdf(*, publication: Publication) -> Publication:
-    """Render and store the publication's PDF, unless it already has one; then its
-    translations' PDFs, each tagged with its own language."""
-    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
+    """Render and store the publication's PDF, unless it already has one; then its summary
+    PDF and its translations' PDFs, each tagged with its own language.
 
+    Each render runs in a child process with a time and memory limit; one stopped by a limit
+    raises `RenderRefused` with the reason, and the publication stays without that PDF.
+    """
     if not publication.has_pdf:
-        rendered = render_pdf(notice_html=publication.html, cover=publication_cover(publication))
+        rendered = render_pdf_limited(
+            notice_html=publication.html, cover=publication_cover(publication)
+        )
         publication = store_pdf(publication, rendered.content, rendered.pages)
     publication = publication_render_summary_pdf(publication=publication)
     for translation in publication.translations.all():
@@ -178,11 +194,9 @@ def publication_render_pdf(*, publication: Publication) -> Publication:
 
 def publication_render_summary_pdf(*, publication: Publication) -> Publication:
     """Render and store the short summary PDF, unless it already has one."""
-    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
-
     if publication.summary_pdf:
         return publication
-    rendered = render_pdf(
+    rendered = render_pdf_limited(
         notice_html=publication.html, cover=publication_cover(publication), summary_only=True
     )
     with transaction.atomic():
@@ -196,11 +210,11 @@ def publication_render_summary_pdf(*, publication: Publication) -> Publication:
 
 
 def translation_render_pdf(*, translation: PublicationTranslation) -> PublicationTranslation:
-    from notices.publishing.pdf import render_pdf  # WeasyPrint loads only where PDFs are made
-
     if translation.has_pdf:
         return translation
-    rendered = render_pdf(notice_html=translation.html, cover=translation_cover(translation))
+    rendered = render_pdf_limited(
+        notice_html=translation.html, cover=translation_cover(translation)
+    )
     return store_pdf(translation, rendered.content, rendered.pages)
 
 

@@ -19,6 +19,7 @@ from django_tasks import task
 from notices.models import Publication, PublishRun
 from notices.publishing.batch import BatchReport, live_publications_without_pdf, notices_publish
 from notices.publishing.inputs import school_notices_for_publishing
+from notices.publishing.limits import RenderRefused
 from notices.publishing.progress import publish_run_count, publish_run_finish_if_done
 from notices.publishing.services import (
     PublishResult,
@@ -79,7 +80,10 @@ def render_publication_pdf(publication_id: int, run_id: int | None = None, attem
         ).get(pk=publication_id)
         publication = publication_render_pdf(publication=publication)
     except Exception as error:
-        retried = _retry(render_publication_pdf, publication_id, run_id, attempt=attempt)
+        # A render stopped by a limit would only be stopped again: record it, do not retry.
+        retried = not isinstance(error, RenderRefused) and _retry(
+            render_publication_pdf, publication_id, run_id, attempt=attempt
+        )
         if not retried and run_id is not None:
             _record_pdf_failure(run_id, publication_id, error)
         raise

@@ -1,8 +1,9 @@
 """A PDF asked for before the worker made it: queued first, rendered here only when it is cheap.
 
 A web process renders at most one PDF at a time, in a helper thread it waits on for a bounded
-time (the render itself is a child process with its own time and memory limits); while that slot is busy (under load), a request waits a moment for the worker instead and
-otherwise answers "try again shortly". Rendering never holds a web process for long.
+time (the render itself is a child process with its own time and memory limits); while that
+slot is busy (under load), a request waits a moment for the worker instead and otherwise
+answers "try again shortly". Rendering never holds a web process for long.
 """
 
 from __future__ import annotations

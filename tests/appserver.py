@@ -33,6 +33,8 @@ def production_env(workdir: Path, database_url: str, **extra: str) -> dict[str, 
         MIRROR_ROOT=str(workdir / "mirror"),
         STATIC_ROOT=str(workdir / "static"),
         SITE_URL="http://127.0.0.1",
+        # Plain HTTP on loopback, as behind a proxy that ends TLS: no redirect to https.
+        DJANGO_SECURE_SSL_REDIRECT="0",
         TASK_RETRY_DELAY_SECONDS="1",
         PYTHONPATH=str(REPO_ROOT),
         **extra,

@@ -21,6 +21,7 @@ from tests.pgcluster import PrivateCluster
 
 SCHOOLS = 4
 RECOVERY_LIMIT_SECONDS = 30
+SESSION_COOKIE = "__Host-sessionid"  # its name with DEBUG off
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def site(tmp_path_factory) -> Iterator[tuple[PrivateCluster, AppServer, dict]]:
             env, "shell", "-c", "from tests.mirror.small_site import staff_session; staff_session()"
         ).splitlines()[-1]
         server = AppServer(env, workdir / "gunicorn.log")
-        yield cluster, server, {"Cookie": f"sessionid={session}"}
+        yield cluster, server, {"Cookie": f"{SESSION_COOKIE}={session}"}
     finally:
         if server is not None:
             server.stop()

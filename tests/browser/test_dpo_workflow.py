@@ -6,29 +6,25 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from clauses.models import Art13Item, Clause, ClauseVersion
 from health.models import OutdatedTerm
 from notices.models import NoticeType, NoticeTypeClause, Publication, SchoolNotice
 from notices.publishing.batch import notices_publish, select_school_notices
+from tests.browser.admin_pages import assert_no_axe_violations, sign_in_dpo
 from tests.factories import (
-    PASSWORD,
     SchoolFactory,
     SharingPartnerFactory,
     UserFactory,
     authenticator_for,
-    current_code,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ALL_ITEMS = [item.value for item in Art13Item]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 @pytest.fixture
@@ -61,24 +57,9 @@ def county(tmp_path, settings, staff_groups):
     return schools
 
 
-def _assert_no_axe_violations(page: Page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, results.generate_report()
-
-
-def _log_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill("dpo")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code").fill(current_code(TOTPDevice.objects.get(user__username="dpo")))
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("link", name="Dashboard: what needs attention")).to_be_visible()
-
-
 def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server, county):
     base = live_server.url
-    _log_in(page, base)
+    sign_in_dpo(page, base)
     clause = Clause.objects.get(key="retention")
 
     # Draft a change from the live version.
@@ -100,7 +81,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(page.locator(".preview-changes del")).to_contain_text("removed: six")
     expect(page.locator(".preview-changes ins")).to_contain_text("added: seven")
     expect(page.locator(".notice-preview")).to_contain_text("seven years, then destroy them")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     # See the impact: every school has the same change, shown once with its count.
     page.go_back()
@@ -112,7 +93,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(page.locator("del").first).to_contain_text("six")
     expect(page.locator("ins").first).to_contain_text("seven")
     expect(page.locator("ins").first).to_contain_text("added:")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     # An unsaved edit is never published: the edit page warns before leaving for the publish.
     page.go_back()
@@ -122,7 +103,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(warning).to_be_visible()
     expect(warning).to_be_focused()
     assert page.url.endswith("/change/")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.get_by_role("link", name="Publish the saved text without my changes").click()
 
     # The confirmation states what changes, the saved text, and publishes only on confirm.
@@ -136,7 +117,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     page.get_by_text("Show the schools").click()
     expect(page.locator(".change-schools li")).to_have_count(3)
     expect(page.locator(".change-schools")).to_contain_text(county[2].name)
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     assert ClauseVersion.objects.get(clause=clause, number=2).status == "draft"
     page.get_by_role("button", name="Confirm and publish").click()
     expect(page.get_by_text("Re-publishing 3 school notices in the background")).to_be_visible()
@@ -152,7 +133,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(page.locator("#dashboard-showing")).to_contain_text("Behind the latest clauses")
     expect(page.locator(".matrix tbody tr")).to_have_count(3)
     expect(page.locator(".matrix tbody td").first).to_have_text("notice v1")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     # The school column stays in view while the grid scrolls sideways.
     page.set_viewport_size({"width": 390, "height": 800})
@@ -173,7 +154,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
     expect(page.locator("#dashboard-status")).to_contain_text("All clear")
     expect(page.locator(".matrix tbody tr")).to_have_count(3)
     expect(page.locator("#health-heading")).to_be_visible()
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     assert {
         p.number
         for p in Publication.objects.filter(school_notice__school__in=county).order_by("-number")[
@@ -186,7 +167,7 @@ def test_a_dpo_publishes_a_clause_change_to_every_school(page: Page, live_server
 
 def test_leaving_a_draft_with_unsaved_changes_asks_first(page: Page, live_server, county):
     base = live_server.url
-    _log_in(page, base)
+    sign_in_dpo(page, base)
     clause = Clause.objects.get(key="retention")
     draft = ClauseVersion.objects.create(clause=clause, body="We keep records for six years.")
     page.goto(f"{base}/admin/clauses/clauseversion/{draft.pk}/change/")
@@ -212,7 +193,7 @@ def test_the_clause_list_reads_in_notice_order_with_words_not_icons(
     page: Page, live_server, county
 ):
     base = live_server.url
-    _log_in(page, base)
+    sign_in_dpo(page, base)
     clause = Clause.objects.get(key="retention")
     ClauseVersion.objects.create(clause=clause, body="We keep records for seven years.")
 
@@ -224,15 +205,15 @@ def test_the_clause_list_reads_in_notice_order_with_words_not_icons(
     expect(rows.nth(0)).to_contain_text("We are {{ school.name }}, phone {{ school.phone }}.")
     expect(rows.nth(2)).to_contain_text("draft v2 in progress")
     expect(page.get_by_text("no draft")).to_have_count(2)
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.get_by_role("link", name="How long we keep information").click()
     expect(page.get_by_role("button", name="Start a new draft")).to_be_visible()
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)
 
 
 def test_a_dpo_sees_the_health_of_a_notice_they_adopt(page: Page, live_server, county):
     base = live_server.url
-    _log_in(page, base)
+    sign_in_dpo(page, base)
     # A transactional test starts from an emptied database: the seeded terms may be gone.
     OutdatedTerm.objects.get_or_create(
         term="Data Protection Act 1998",
@@ -260,4 +241,4 @@ def test_a_dpo_sees_the_health_of_a_notice_they_adopt(page: Page, live_server, c
     expect(findings).to_contain_text("repealed-law")
     expect(findings).to_contain_text("UK GDPR and the Data Protection Act 2018")
     expect(page.locator(".health-coverage")).to_contain_text("We keep records for six years.")
-    _assert_no_axe_violations(page)
+    assert_no_axe_violations(page)

@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from clauses.models import Clause, ClauseVersion
 from notices.models import NoticeType, NoticeTypeClause, SchoolNotice
 from onboarding.reader import errors as reader_errors
+from tests.browser.admin_pages import assert_no_axe_violations, sign_in_dpo
 from tests.factories import (
-    PASSWORD,
     SchoolFactory,
     UserFactory,
     authenticator_for,
-    current_code,
 )
 from tests.onboarding.documents import notice_docx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -44,21 +40,6 @@ def library(staff_groups):
     return notice_type
 
 
-def _no_axe_violations(page: Page) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, results.generate_report()
-
-
-def _log_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill("dpo")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.get_by_label("Code").fill(current_code(TOTPDevice.objects.get(user__username="dpo")))
-    page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("link", name="Dashboard: what needs attention")).to_be_visible()
-
-
 def _upload(page: Page, name: str, mime: str, data: bytes) -> None:
     page.get_by_label("School and notice").select_option(
         label="Hollybrook Primary School: How we use pupil information"
@@ -70,7 +51,7 @@ def _upload(page: Page, name: str, mime: str, data: bytes) -> None:
 
 
 def test_a_dpo_compares_a_word_notice_and_sees_what_was_left_out(page: Page, live_server, library):
-    _log_in(page, live_server.url)
+    sign_in_dpo(page, live_server.url)
     page.goto(f"{live_server.url}/admin/adopt/")
 
     _upload(
@@ -78,18 +59,18 @@ def test_a_dpo_compares_a_word_notice_and_sees_what_was_left_out(page: Page, liv
     )
 
     expect(page.get_by_text(reader_errors.WORD_97.format(name="old.doc"))).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
 
     _upload(page, "notice.docx", DOCX, notice_docx())
 
     expect(page.get_by_role("heading", name="Drift report")).to_be_visible()
     expect(page.get_by_role("heading", name="Not imported (2)")).to_be_visible()
     expect(page.get_by_text("Reviewed every year by the governors")).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
 
 
 def test_a_dpo_gives_every_school_a_notice_type(page: Page, live_server, library):
-    _log_in(page, live_server.url)
+    sign_in_dpo(page, live_server.url)
     page.goto(f"{live_server.url}/admin/notices/noticetype/")
     page.get_by_role("checkbox", name="Select this object for an action").first.check()
     page.get_by_label("Action:").select_option(
@@ -98,7 +79,7 @@ def test_a_dpo_gives_every_school_a_notice_type(page: Page, live_server, library
     page.get_by_role("button", name="Go").click()
 
     expect(page.get_by_role("heading", name="Give schools these notice types")).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Give the schools these notices").click()
 
     expect(page.get_by_text("1 schools given the notice, 1 already had it")).to_be_visible()
@@ -109,7 +90,7 @@ def test_the_gias_preview_lists_a_short_row(page: Page, live_server, library, tm
     settings.MEDIA_ROOT = tmp_path
     header = '"URN","LA (code)","LA (name)","EstablishmentName","EstablishmentStatus (name)"'
     content = f'{header}\r\n"990101","990","Wexbury","Brook School","Open"\r\n"990102","990"\r\n'
-    _log_in(page, live_server.url)
+    sign_in_dpo(page, live_server.url)
     page.goto(f"{live_server.url}/admin/schools/school/import-gias/")
     page.get_by_label("GIAS establishment export (CSV)").set_input_files(
         {"name": "gias.csv", "mimeType": "text/csv", "buffer": content.encode()}
@@ -117,4 +98,4 @@ def test_the_gias_preview_lists_a_short_row(page: Page, live_server, library, tm
     page.get_by_role("button", name="Preview the import").click()
 
     expect(page.get_by_text("Line 3: expected 5 columns, found 2")).to_be_visible()
-    _no_axe_violations(page)
+    assert_no_axe_violations(page)

@@ -5,6 +5,11 @@ thousands deep, a table of a hundred thousand rows) can hold a worker, or a web 
 rendering on demand, for as long as it likes. The child is forked from the calling process, so
 it starts with WeasyPrint, the fonts and the parsed print stylesheet already loaded (the parent
 warms them once); it only renders and sends the bytes back, never touching the database.
+
+Memory is capped twice. An address-space limit in the child stops a sudden large allocation at
+once, but it only counts new mappings: a child forked from a long-lived process can first reuse
+the heap its parent had freed, hundreds of megabytes of it after a day of work. So the parent
+also watches the child's private memory (what it has written since the fork) and stops it there.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import time
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any
@@ -37,6 +43,22 @@ class RenderRefused(Exception):
 def _virtual_memory_bytes() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+WATCH_INTERVAL_SECONDS = 0.05
+_PRIVATE_FIELDS = (b"Private_Clean:", b"Private_Dirty:", b"Swap:")
+
+
+def private_memory_bytes(pid: int) -> int:
+    """Memory a process has to itself: pages it wrote since it was forked, or allocated, or
+    swapped out (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            lines = rollup.read().splitlines()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0
+    kilobytes = sum(int(line.split()[1]) for line in lines if line.startswith(_PRIVATE_FIELDS))
+    return kilobytes * 1024
 
 
 def _child(sender: Connection, memory_bytes: int, kwargs: dict[str, Any]) -> None:
@@ -68,6 +90,18 @@ def warm_up() -> None:
     warm()
 
 
+def _wait_within_limits(
+    receiver: Connection, pid: int | None, seconds: float, megabytes: int
+) -> None:
+    """Return when the child has answered; raise RenderRefused when it is over a limit first."""
+    deadline = time.monotonic() + seconds
+    while not receiver.poll(min(WATCH_INTERVAL_SECONDS, max(deadline - time.monotonic(), 0))):
+        if time.monotonic() >= deadline:
+            raise RenderRefused(RENDER_TIMED_OUT.format(seconds=seconds))
+        if pid is not None and private_memory_bytes(pid) > megabytes * 1024 * 1024:
+            raise RenderRefused(RENDER_OUT_OF_MEMORY.format(megabytes=megabytes))
+
+
 def render_pdf_limited(**kwargs: Any):  # type: ignore[no-untyped-def]
     """`pdf.render_pdf(**kwargs)` in a forked child; raises RenderRefused with a reason a DPO
     can act on when it is too slow, too big or fails."""
@@ -84,8 +118,7 @@ def render_pdf_limited(**kwargs: Any):  # type: ignore[no-untyped-def]
     child.start()
     sender.close()
     try:
-        if not receiver.poll(seconds):
-            raise RenderRefused(RENDER_TIMED_OUT.format(seconds=seconds))
+        _wait_within_limits(receiver, child.pid, seconds, megabytes)
         try:
             kind, payload = receiver.recv()
         except EOFError:  # killed, most likely by the memory cap inside a C library

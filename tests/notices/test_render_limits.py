@@ -7,6 +7,8 @@ body over BODY_MAX_LENGTH is refused with a form error.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import time
 
 import pytest
@@ -18,6 +20,7 @@ from notices.publishing.limits import (
     RENDER_OUT_OF_MEMORY,
     RENDER_TIMED_OUT,
     RenderRefused,
+    private_memory_bytes,
     render_pdf_limited,
 )
 from notices.publishing.pdf import Cover
@@ -90,6 +93,37 @@ def test_a_render_over_the_memory_cap_is_stopped(settings):
         render_pdf_limited(notice_html=TEN_MB_CLAUSE, cover=COVER)
 
     assert str(refused.value) == RENDER_OUT_OF_MEMORY.format(megabytes=60)
+
+
+def test_the_memory_cap_holds_when_the_parent_has_freed_heap_to_reuse(settings):
+    """A long-lived worker has freed heap the forked child can reuse without mapping anything
+    new, which an address-space limit alone never sees: 300 MB of it here."""
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 60
+    settings.PDF_RENDER_MEMORY_MB = 60
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.free.argtypes = [ctypes.c_void_p]
+    # Blocks under malloc's mmap threshold come from the heap; the last one kept stops the
+    # heap from shrinking when the others are freed.
+    blocks = [libc.malloc(100_000) for _ in range(3_000)]
+    for block in blocks:
+        ctypes.memset(block, 1, 100_000)
+    for block in blocks[:-1]:
+        libc.free(block)
+    started = time.monotonic()
+    try:
+        with pytest.raises(RenderRefused) as refused:
+            render_pdf_limited(notice_html=TEN_MB_CLAUSE, cover=COVER)
+    finally:
+        libc.free(blocks[-1])
+
+    assert str(refused.value) == RENDER_OUT_OF_MEMORY.format(megabytes=60)
+    assert time.monotonic() - started < 30
+
+
+def test_private_memory_is_read_for_a_live_process_and_zero_once_gone():
+    assert private_memory_bytes(os.getpid()) > 1024 * 1024
+    assert private_memory_bytes(2**22 + 7) == 0
 
 
 def test_a_clause_body_has_a_size_limit_with_a_clear_message():

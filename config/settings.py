@@ -77,7 +77,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Files answered before sessions, users or the database are looked at: static files, then
+    # the public notices stored at publish time (so they are served while the database is down).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mirror.middleware.MirrorMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,12 +90,9 @@ MIDDLEWARE = [
     # Staff (and office staff who turned it on) pass the second step before any other page.
     "security.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, as django-axes asks: locks out repeated failed logins.
+    # As django-axes asks, after the authentication middleware: locks out repeated failed logins.
     "axes.middleware.AxesMiddleware",
-    # After every middleware that adds headers: mirrored pages get them too.
     "mirror.middleware.DatabaseUnavailableMiddleware",
-    "mirror.middleware.MirrorMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

@@ -24,7 +24,8 @@ class MirrorMiddleware:
     """Answers GET and HEAD for mirrored public addresses from the files, without the database.
 
     Listed after every middleware that adds headers (security headers, CSP), so its responses
-    get them too; the body is the stored one, byte for byte.
+    get them too, and before sessions and users, which a public page never needs; the body is
+    the stored one, byte for byte.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

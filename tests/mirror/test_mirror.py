@@ -91,7 +91,9 @@ def test_a_mirrored_page_gets_the_same_security_headers_as_the_app(client, publi
     from_app = client.get(f"/schools/{published.slug}/")
 
     for header in from_app.headers:
-        if header.lower().startswith(("x-", "content-security", "referrer", "cross-origin")):
+        if header.lower().startswith(
+            ("x-", "content-security", "referrer", "cross-origin", "permissions", "strict")
+        ):
             assert from_mirror.get(header) == from_app[header], header
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -20,6 +23,28 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the tests' in-memory database is one connection, shared with the server's threads;
+    two requests at once (a page and its translations script, say) would interleave their
+    transactions on it ("no such savepoint"). Connections are still accepted in threads, so an
+    idle connection Chromium opened ahead never holds up the others.
+    """
+
+    def set_app(self, application):  # type: ignore[no-untyped-def]
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):  # type: ignore[no-untyped-def]
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 # Playwright's sync API runs an event loop; the tests' own ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from .models import Publication
 
@@ -26,16 +26,20 @@ def publication_for_page(
     return queryset.order_by("-number").first()
 
 
-def live_publications(school_notice_ids: list[int]) -> dict[int, Publication]:
-    """The live (highest-numbered) publication of each school notice, in one query."""
+def _live(school_notice_ids: list[int]) -> QuerySet[Publication]:
     latest = (
         Publication.objects.filter(school_notice=OuterRef("school_notice"))
         .order_by("-number")
         .values("pk")[:1]
     )
-    return {
-        publication.school_notice_id: publication
-        for publication in Publication.objects.filter(
-            school_notice_id__in=school_notice_ids, pk=Subquery(latest)
-        )
-    }
+    return Publication.objects.filter(school_notice_id__in=school_notice_ids, pk=Subquery(latest))
+
+
+def live_publications(school_notice_ids: list[int]) -> dict[int, Publication]:
+    """The live (highest-numbered) publication of each school notice, in one query."""
+    return {publication.school_notice_id: publication for publication in _live(school_notice_ids)}
+
+
+def live_input_hashes(school_notice_ids: list[int]) -> dict[int, str]:
+    """The input hash of each school notice's live publication, in one query (not its HTML)."""
+    return dict(_live(school_notice_ids).values_list("school_notice_id", "input_hash"))

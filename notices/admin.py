@@ -1,11 +1,20 @@
+from collections.abc import Callable
+
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from reversion_compare.admin import CompareVersionAdmin as VersionAdmin
 
-from health.coverage import gap_message, notice_type_gaps, school_notice_gaps
+from notices.dpo.selection import (
+    SelectionPlan,
+    notice_types_publish_plan,
+    school_notices_publish_plan,
+)
 from notices.publishing.runs import publish_run_retry, publish_run_start
 
 from .models import (
@@ -30,6 +39,55 @@ def _started(admin_: admin.ModelAdmin, request: HttpRequest, run: PublishRun) ->
     )
 
 
+SELECTION_CHANGED = (
+    "What would be published changed after this page was opened, so nothing was published. "
+    "Check it again, then confirm."
+)
+
+
+def _publish_once_confirmed(
+    admin_: admin.ModelAdmin,
+    request: HttpRequest,
+    *,
+    action: str,
+    plan: Callable[[], SelectionPlan],
+    title: str,
+    reason: str,
+) -> HttpResponse | None:
+    """A publishing list action's two steps, as Django's "delete selected" does them.
+
+    The action's first POST shows what would be published; only the POST from that page's
+    button (carrying `confirm`, the fingerprint of what it showed) starts the run.
+    """
+    if not admin_.has_change_permission(request):
+        raise PermissionDenied
+    selection = plan()
+    confirmed = request.POST.get("confirm")
+    if confirmed is not None:
+        if selection.ready and confirmed == selection.fingerprint:
+            run = publish_run_start(
+                school_notices=selection.ready, reason=reason, user=request.user
+            )
+            _started(admin_, request, run)
+            return None
+        admin_.message_user(request, SELECTION_CHANGED, messages.ERROR)
+    return TemplateResponse(
+        request,
+        "admin/notices/publish_selected_confirm.html",
+        {
+            **admin_.admin_site.each_context(request),
+            "title": title,
+            "plan": selection,
+            "opts": admin_.model._meta,
+            "action": action,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "back": request.get_full_path(),
+        },
+    )
+
+
 class NoticeTypeClauseInline(admin.TabularInline):
     model = NoticeTypeClause
     extra = 0
@@ -51,19 +109,18 @@ class NoticeTypeAdmin(VersionAdmin):
     actions = ["publish_to_every_school"]
 
     @admin.action(description="Publish to every school", permissions=["change"])
-    def publish_to_every_school(self, request: HttpRequest, queryset: QuerySet[NoticeType]) -> None:
-        for notice_type in queryset:
-            gaps = notice_type_gaps(notice_type)
-            if gaps:
-                self.message_user(request, gap_message(notice_type, gaps), messages.WARNING)
-        run = publish_run_start(
-            school_notices=SchoolNotice.objects.filter(
-                notice_type__in=queryset, school__is_open=True
-            ),
-            reason="Published by DPO staff: " + ", ".join(str(t) for t in queryset),
-            user=request.user,
+    def publish_to_every_school(
+        self, request: HttpRequest, queryset: QuerySet[NoticeType]
+    ) -> HttpResponse | None:
+        names = [str(notice_type) for notice_type in queryset]
+        return _publish_once_confirmed(
+            self,
+            request,
+            action="publish_to_every_school",
+            plan=lambda: notice_types_publish_plan(notice_types=queryset),
+            title="Publish " + ", ".join(f"“{name}”" for name in names) + " to every school?",
+            reason="Published by DPO staff: " + ", ".join(names),
         )
-        _started(self, request, run)
 
 
 @admin.register(SchoolNotice)
@@ -78,15 +135,17 @@ class SchoolNoticeAdmin(VersionAdmin):
     actions = ["publish_now"]
 
     @admin.action(description="Publish the selected notices now", permissions=["change"])
-    def publish_now(self, request: HttpRequest, queryset: QuerySet[SchoolNotice]) -> None:
-        for school_notice in queryset.select_related("school", "notice_type"):
-            gaps = school_notice_gaps(school_notice)
-            if gaps:
-                self.message_user(request, gap_message(school_notice, gaps), messages.WARNING)
-        run = publish_run_start(
-            school_notices=queryset, reason="Published by DPO staff", user=request.user
+    def publish_now(
+        self, request: HttpRequest, queryset: QuerySet[SchoolNotice]
+    ) -> HttpResponse | None:
+        return _publish_once_confirmed(
+            self,
+            request,
+            action="publish_now",
+            plan=lambda: school_notices_publish_plan(school_notices=queryset),
+            title="Publish the selected notices now?",
+            reason="Published by DPO staff",
         )
-        _started(self, request, run)
 
     @admin.display(description="render failed", boolean=True)
     def has_error(self, obj: SchoolNotice) -> bool:

@@ -72,7 +72,7 @@ class Contact:
     value: str  # as printed
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16_384)  # clause bodies, the facts of a county's schools, partner lists
 def contacts_in(text: str) -> tuple[Contact, ...]:
     """Every email, UK phone number, postcode and web address written in the text."""
     found: list[Contact] = []
@@ -122,19 +122,24 @@ class ContactIndex:
         return sorted(holders.values())
 
 
-def _clause_texts(inputs: NoticeInputs, partners_text: str) -> list[tuple[str, str]]:
+def _clause_texts(inputs: NoticeInputs, partners_text: str) -> list[tuple[str, list[str]]]:
     """(clause heading, what it prints) for each clause: its own words, then the facts and
-    partners it fills in."""
+    partners it fills in, each apart, so what many notices share is scanned once."""
     texts = []
     for clause in inputs.clauses:
-        printed = [_PLACEHOLDER_RE.sub(" ", clause.body)]
+        printed = [_without_placeholders(clause.body)]
         for name in placeholders_in(clause.body):
             if name == "partners":
                 printed.append(partners_text)
             elif name in PLACEHOLDERS:
                 printed.append(inputs.facts.get(name, ""))
-        texts.append((clause.heading, "\n".join(printed)))
+        texts.append((clause.heading, printed))
     return texts
+
+
+@lru_cache(maxsize=1024)
+def _without_placeholders(body: str) -> str:
+    return _PLACEHOLDER_RE.sub(" ", body)
 
 
 def foreign_contacts(*, inputs: NoticeInputs, index: ContactIndex) -> list[str]:
@@ -144,9 +149,9 @@ def foreign_contacts(*, inputs: NoticeInputs, index: ContactIndex) -> list[str]:
         for partner in inputs.partners
     )
     errors: list[str] = []
-    for heading, text in _clause_texts(inputs, partners_text):
+    for heading, texts in _clause_texts(inputs, partners_text):
         seen: set[tuple[str, str]] = set()
-        for contact in contacts_in(text):
+        for contact in (contact for text in texts for contact in contacts_in(text)):
             others = index.others(contact, inputs.school_slug)
             if not others or (contact.kind, contact.key) in seen:
                 continue

@@ -62,6 +62,7 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"https", "mailto", "tel"}
 
 
+@lru_cache(maxsize=8192)  # a clause without school facts renders the same for every school
 def sanitise(html: str) -> str:
     """Keep only the allowed tags, attributes and link schemes; external links get a safe rel."""
     return nh3.clean(

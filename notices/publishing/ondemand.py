@@ -22,7 +22,10 @@ from notices.publishing.tasks import render_publication_pdf
 logger = logging.getLogger(__name__)
 
 _render_slot = threading.BoundedSemaphore(1)
-_queued: set[int] = set()  # publications this process has already queued for the worker
+# Publications this process queued for the worker, and when: asked for again within a minute,
+# not queued twice; after that (the task may have been lost with its worker), queued again.
+_queued: dict[int, float] = {}
+REQUEUE_AFTER_SECONDS = 60.0
 POLL_SECONDS = 0.25
 
 
@@ -37,10 +40,14 @@ def publication_pdf_on_demand(*, publication: Publication) -> Publication | None
 
 
 def _queue(publication: Publication) -> None:
-    if publication.pk in _queued:
+    now = time.monotonic()
+    if now - _queued.get(publication.pk, -REQUEUE_AFTER_SECONDS) < REQUEUE_AFTER_SECONDS:
         return
+    for pk, queued_at in list(_queued.items()):  # forget the old ones: bounded by a minute's asks
+        if now - queued_at >= REQUEUE_AFTER_SECONDS:
+            del _queued[pk]
     render_publication_pdf.enqueue(publication.pk)
-    _queued.add(publication.pk)
+    _queued[publication.pk] = now
 
 
 def _render_here(publication: Publication) -> Publication | None:

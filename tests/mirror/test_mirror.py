@@ -224,3 +224,21 @@ def test_a_head_request_gets_the_headers_and_no_body(client, published):
     assert head["Content-Length"] == str(len(_body(full)))
     assert head["ETag"] == full["ETag"]
     assert _body(head) == b""
+
+
+def test_a_pdf_asked_for_again_is_queued_once_a_minute(published, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
+    from notices.publishing import ondemand
+
+    now = [1000.0]
+    monkeypatch.setattr(ondemand.time, "monotonic", lambda: now[0])
+    publication = Publication.objects.get()
+
+    ondemand._queue(publication)
+    now[0] += 30
+    ondemand._queue(publication)
+    assert DBTaskResult.objects.count() == 1
+    now[0] += ondemand.REQUEUE_AFTER_SECONDS  # the first task may have been lost with its worker
+    ondemand._queue(publication)
+    assert DBTaskResult.objects.count() == 2

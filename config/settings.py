@@ -217,6 +217,9 @@ TASK_STALE_AFTER_SECONDS = int(os.environ.get("TASK_STALE_AFTER_SECONDS", "900")
 PUBLICATION_HTML_MAX_CHARS = int(os.environ.get("PUBLICATION_HTML_MAX_CHARS", "2000000"))
 PDF_RENDER_TIMEOUT_SECONDS = int(os.environ.get("PDF_RENDER_TIMEOUT_SECONDS", "60"))
 PDF_RENDER_MEMORY_MB = int(os.environ.get("PDF_RENDER_MEMORY_MB", "1024"))
+# Processes a publishing run makes its pages in (forked by the worker for runs of more than a
+# few dozen notices): one per core the worker may use.
+PUBLISH_PAGE_JOBS = int(os.environ.get("PUBLISH_PAGE_JOBS", "2"))
 # Touched by each worker every minute while it reaches the database (container healthchecks).
 WORKER_HEARTBEAT_FILE = os.environ.get("WORKER_HEARTBEAT_FILE", "")
 

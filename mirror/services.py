@@ -38,11 +38,12 @@ def _notice_pages(
     yield pages.versions_page(school_notice=school_notice, publications=publications)
 
 
-def mirror_publication(*, publication: Publication) -> int:
+def mirror_publication(*, publication: Publication, live_written: bool = False) -> int:
     """Write a publication's pages (and the notice's live and versions pages); files written.
 
     A new live publication without a PDF yet takes the old live PDF off the mirror, so the app
     answers for it (and has it made) instead of the mirror serving the previous version's.
+    `live_written`: its live pages are already written (by `mirror_live_pages`).
     """
     school_notice = publication.school_notice  # publishing loaded its school and notice type
     listing = list(school_notice.publications.only(*pages.VERSIONS_PAGE_FIELDS).order_by("-number"))
@@ -52,11 +53,24 @@ def mirror_publication(*, publication: Publication) -> int:
             store.remove(pages.pdf_path(path))
     written = store.write_all(
         chain(
-            pages.publication_pages(publication=publication, live=is_live),
+            pages.publication_pages(publication=publication, live=is_live and not live_written),
             [pages.versions_page(school_notice=school_notice, publications=listing)],
         )
     )
     return len(written)
+
+
+def mirror_live_pages(*, publication: Publication) -> int:
+    """A new live publication's page, at once, and nothing that can wait; files written.
+
+    Its notice's versions page and old live PDF are taken off, so until `mirror_publication`
+    writes them (after its batch, or when the PDF is stored) the app answers for them.
+    """
+    school_notice = publication.school_notice
+    for path in pages.live_paths(school_notice):
+        store.remove(pages.pdf_path(path))
+    store.remove(pages.versions_path(school_notice))
+    return len(store.write_all(pages.live_pages(publication=publication)))
 
 
 def mirror_forget(*, publication: Publication) -> None:

@@ -24,6 +24,18 @@ def _media_root(settings, tmp_path):
     """Files saved by a test (publication PDFs, the mirror) go to a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MIRROR_ROOT = tmp_path / "mirror"
+    # A test's rows are in its own open transaction, which a forked process cannot see: runs
+    # publish in the test's process (tests/notices/test_parallel_publishing.py forks, committed).
+    settings.PUBLISH_PAGE_JOBS = 1
+
+
+@pytest.fixture(autouse=True)
+def _nothing_queued_on_demand():
+    """Each test starts with no PDF remembered as queued by this process (ids are reused
+    between tests, a database's are not)."""
+    from notices.publishing import ondemand
+
+    ondemand._queued.clear()
 
 
 @pytest.fixture

@@ -10,3 +10,6 @@ from django.dispatch import Signal
 publication_published = Signal()
 # Sent with `publication`: its PDF is stored (the page now shows the PDF's size).
 publication_pdf_stored = Signal()
+# Sent with `publications` once a batch has made them all live: the pages that can wait (each
+# version's own page, the versions pages) are written after every live page is.
+publications_published = Signal()

@@ -47,7 +47,11 @@ def publish_run_pages(run_id: int, attempt: int = 1) -> dict:
         report = BatchReport()
         progress = _Progress(run_id)
         notices_publish(
-            school_notices=school_notices, user=run.requested_by, report=report, progress=progress
+            school_notices=school_notices,
+            user=run.requested_by,
+            report=report,
+            progress=progress,
+            jobs=settings.PUBLISH_PAGE_JOBS,
         )
         progress.flush()
     except Exception:

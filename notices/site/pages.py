@@ -203,6 +203,13 @@ def versions_page(*, school_notice: SchoolNotice, publications: list[Publication
     return StoredPage(path, body, HTML, _modified(publications[0]))
 
 
+def live_pages(*, publication: Publication) -> list[StoredPage]:
+    """The live page at each of its notice's addresses: one body, rendered once."""
+    paths = live_paths(publication.school_notice)
+    page = notice_page(publication=publication, path=paths[0], is_archived=False)
+    return [StoredPage(path, page.body, page.content_type, page.last_modified) for path in paths]
+
+
 def publication_pages(
     *, publication: Publication, live: bool, with_pdf: bool = True
 ) -> Iterable[StoredPage]:
@@ -210,10 +217,7 @@ def publication_pages(
     archived = version_path(publication)
     yield notice_page(publication=publication, path=archived, is_archived=True)
     if live:
-        paths = live_paths(publication.school_notice)
-        page = notice_page(publication=publication, path=paths[0], is_archived=False)
-        for path in paths:
-            yield StoredPage(path, page.body, page.content_type, page.last_modified)
+        yield from live_pages(publication=publication)
     if with_pdf and publication.has_pdf:
         pdf = notice_pdf(publication=publication, path=pdf_path(archived))
         yield pdf

@@ -242,3 +242,22 @@ def test_a_pdf_asked_for_again_is_queued_once_a_minute(published, monkeypatch):
     now[0] += ondemand.REQUEUE_AFTER_SECONDS  # the first task may have been lost with its worker
     ondemand._queue(publication)
     assert DBTaskResult.objects.count() == 2
+
+
+def test_a_notice_published_alone_is_live_at_once_and_its_versions_page_comes_from_the_app(
+    client, published, django_capture_on_commit_callbacks
+):
+    from notices.models import SchoolNotice
+    from notices.publishing.services import notice_publish
+
+    published.phone = "020 7946 0999"
+    published.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notice_publish(school_notice=SchoolNotice.objects.get())
+
+    live = client.get(_page(published))
+    versions = client.get(f"/schools/{published.slug}/notices/pupils/versions/")
+    assert live[SERVED_FROM_HEADER] == "mirror"
+    assert "020 7946 0999" in _body(live).decode()
+    assert not versions.has_header(SERVED_FROM_HEADER)  # not the stale copy listing one version
+    assert "Version 2" in _body(versions).decode()

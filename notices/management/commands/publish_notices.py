@@ -33,7 +33,8 @@ class Command(BaseCommand):
             type=int,
             default=1,
             metavar="N",
-            help="Worker processes for PDFs (default 1).",
+            help="Processes for the pages (when there are more than a few dozen) and the PDFs "
+            "(default 1).",
         )
         parser.add_argument(
             "--background",
@@ -76,7 +77,12 @@ class Command(BaseCommand):
             disable=not show,
             file=sys.stderr,
         ) as bar:
-            notices_publish(school_notices=school_notices, progress=bar.update, report=report)
+            notices_publish(
+                school_notices=school_notices,
+                progress=bar.update,
+                report=report,
+                jobs=options["jobs"],
+            )
         if not options["no_pdf"]:
             pending = live_publications_without_pdf(sn.pk for sn in school_notices)
             with tqdm(

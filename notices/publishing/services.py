@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
@@ -51,6 +52,8 @@ def notice_publish(
 
     Idempotent: unchanged inputs publish nothing. Atomic: if anything fails, the previous
     publication stays live and the error is recorded on the school notice for DPO staff.
+    The HTML is rendered before the transaction, which only checks that no one published in
+    between and writes: other publishers (processes of the same run) wait for the writes only.
     """
     builder = builder or InputsBuilder()
     try:
@@ -58,29 +61,77 @@ def notice_publish(
         problems = inputs.problems() or foreign_contacts(inputs=inputs, index=builder.contacts())
         if problems:
             return _failed(school_notice, problems)
+        draft = _draft(school_notice, inputs)
         with transaction.atomic():
-            return _publish(school_notice=school_notice, inputs=inputs, user=user)
+            # Lock the school notice so two publishers cannot take the same number.
+            SchoolNotice.objects.select_for_update().filter(pk=school_notice.pk).first()
+            if _live_publication(school_notice, with_inputs=False) != draft.live:
+                draft = _draft(school_notice, inputs)  # published meanwhile: again, locked
+            return _publish(school_notice=school_notice, inputs=inputs, draft=draft, user=user)
     except Exception as error:
         logger.exception("Publishing %s failed", school_notice)
         return _failed(school_notice, [f"The notice could not be rendered: {error}"])
 
 
-def _publish(
-    *, school_notice: SchoolNotice, inputs: NoticeInputs, user: AbstractBaseUser | None
-) -> PublishResult:
-    # Lock the school notice so two publishers cannot take the same number.
-    SchoolNotice.objects.select_for_update().filter(pk=school_notice.pk).first()
-    live = (
-        school_notice.publications.only("pk", "number", "input_hash", "inputs")
-        .order_by("-number")
-        .first()
-    )
+@dataclass(frozen=True)
+class _Draft:
+    """A publication as it would be made, against the live one it follows (None if the
+    inputs are unchanged)."""
+
+    live: Publication | None
+    number: int = 0
+    published_at: datetime | None = None
+    html: str = ""
+    translations: tuple[tuple[str, str, bool], ...] = ()  # language, HTML, behind
+    unchanged: bool = False
+
+
+def _live_publication(school_notice: SchoolNotice, *, with_inputs: bool) -> Publication | None:
+    fields = ("pk", "number", "input_hash", "inputs") if with_inputs else ("pk",)
+    return school_notice.publications.only(*fields).order_by("-number").first()
+
+
+def _draft(school_notice: SchoolNotice, inputs: NoticeInputs) -> _Draft:
+    live = _live_publication(school_notice, with_inputs=True)
     if live is not None and live.input_hash == inputs.hash:
-        _record_error(school_notice, "")
-        return PublishResult(school_notice, "unchanged", live)
+        return _Draft(live=live, unchanged=True)
     number = live.number + 1 if live else 1
     published_at = timezone.now()
-    html = render_notice_html(inputs=inputs, number=number, published_at=published_at)
+    english_url = school_notice.get_absolute_url()
+    return _Draft(
+        live=live,
+        number=number,
+        published_at=published_at,
+        html=render_notice_html(inputs=inputs, number=number, published_at=published_at),
+        translations=tuple(
+            (
+                translation.language,
+                render_notice_html(
+                    inputs=inputs,
+                    number=number,
+                    published_at=published_at,
+                    translation=translation,
+                    english_url=english_url,
+                ),
+                translation.behind,
+            )
+            for translation in inputs.translations
+        ),
+    )
+
+
+def _publish(
+    *,
+    school_notice: SchoolNotice,
+    inputs: NoticeInputs,
+    draft: _Draft,
+    user: AbstractBaseUser | None,
+) -> PublishResult:
+    live = draft.live
+    if draft.unchanged:
+        _record_error(school_notice, "")
+        return PublishResult(school_notice, "unchanged", live)
+    html = draft.html
     if len(html) > settings.PUBLICATION_HTML_MAX_CHARS:
         return _failed(
             school_notice,
@@ -89,28 +140,20 @@ def _publish(
     snapshot = inputs.snapshot()
     publication = Publication.objects.create(
         school_notice=school_notice,
-        number=number,
+        number=draft.number,
         html=html,
         input_hash=inputs.hash,
         inputs=snapshot,
         change_summary=summarise_changes(live.inputs if live else None, snapshot),
         published_by=user if user is not None and user.is_authenticated else None,
-        published_at=published_at,
+        published_at=draft.published_at,
     )
-    english_url = school_notice.get_absolute_url()
-    for translation in inputs.translations:
-        PublicationTranslation.objects.create(
-            publication=publication,
-            language=translation.language,
-            html=render_notice_html(
-                inputs=inputs,
-                number=number,
-                published_at=published_at,
-                translation=translation,
-                english_url=english_url,
-            ),
-            behind=translation.behind,
+    PublicationTranslation.objects.bulk_create(
+        PublicationTranslation(
+            publication=publication, language=language, html=translated, behind=behind
         )
+        for language, translated, behind in draft.translations
+    )
     through = Publication.clause_versions.through
     through.objects.bulk_create(
         through(publication_id=publication.pk, clauseversion_id=clause.version_id)

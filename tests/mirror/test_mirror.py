@@ -261,3 +261,14 @@ def test_a_notice_published_alone_is_live_at_once_and_its_versions_page_comes_fr
     assert "020 7946 0999" in _body(live).decode()
     assert not versions.has_header(SERVED_FROM_HEADER)  # not the stale copy listing one version
     assert "Version 2" in _body(versions).decode()
+
+
+def test_a_page_served_at_two_addresses_is_written_once_and_linked(published):
+    short = store.file_for(f"/schools/{published.slug}/privacy-notice/")
+    full = store.file_for(f"/schools/{published.slug}/notices/pupils/")
+
+    for suffix in ("", ".gz", store.META):
+        assert short.with_name(short.name + suffix).samefile(full.with_name(full.name + suffix))
+    assert store.read(f"/schools/{published.slug}/privacy-notice/").etag == (
+        store.read(f"/schools/{published.slug}/notices/pupils/").etag
+    )

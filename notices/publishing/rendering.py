@@ -6,15 +6,16 @@ from that stored HTML, so they can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache, partial
 
 import nh3
 from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import override
+from django.utils.translation import gettext, override
 
 from clauses.markup import compile_body
 from notices.publishing.inputs import NoticeInputs, PartnerInput, TranslationInputs
@@ -62,17 +63,20 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"https", "mailto", "tel"}
 
 
+# Built once: a cleaner made for each call costs as much again as the cleaning.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
 @lru_cache(maxsize=8192)  # a clause without school facts renders the same for every school
 def sanitise(html: str) -> str:
     """Keep only the allowed tags, attributes and link schemes; external links get a safe rel."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    return _CLEANER.clean(html)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,83 @@ def render_sections(
     ]
 
 
+def _lang(section: Section) -> SafeString | str:
+    """An untranslated section in a translation is marked as English."""
+    return format_html(' lang="{}"', SOURCE_LANGUAGE) if section.status == "missing" else ""
+
+
+def glance_block(sections: Sequence[Section]) -> SafeString:
+    """Each section's heading, linked, with its summary."""
+    return format_html(
+        '  <section class="notice-glance" aria-labelledby="glance-heading">\n'
+        '    <h2 id="glance-heading">{}</h2>\n'
+        '    <ul class="glance-list">{}\n'
+        "    </ul>\n"
+        "  </section>\n",
+        mark_safe(gettext("At a glance")),
+        format_html_join(
+            "",
+            '\n      <li{}><a href="#{}">{}</a>{}</li>',
+            ((_lang(s), s.key, s.heading, s.summary_html) for s in sections),
+        ),
+    )
+
+
+def contents_block(sections: Sequence[Section]) -> SafeString:
+    return format_html(
+        '  <nav class="notice-toc" aria-labelledby="contents-heading">\n'
+        '    <h2 id="contents-heading">{}</h2>\n'
+        "    <ol>{}\n"
+        "    </ol>\n"
+        "  </nav>\n",
+        mark_safe(gettext("Contents")),
+        format_html_join(
+            "",
+            '\n      <li{}><a href="#{}">{}</a></li>',
+            ((_lang(s), s.key, s.heading) for s in sections),
+        ),
+    )
+
+
+# The notice's sections, the list "at a glance" and the contents are built here rather than in
+# a template: a notice has dozens of sections, most holding school facts, and the template
+# engine took longer over them than anything else in publishing a county's pages. Their own
+# words come from our translations, inserted unescaped as the templates' {% translate %} does.
+
+
+def section_block(section: Section, *, english_url: str, language: str) -> SafeString:
+    """One section of the notice, with a note when its translation is behind or missing."""
+    note = ""
+    if section.status == "behind":
+        note = format_html(
+            '<p class="section-behind">{} <a href="{}#{}" hreflang="{}">{}</a>.</p>\n    ',
+            mark_safe(gettext("This section has changed in English since it was translated.")),
+            english_url,
+            section.key,
+            SOURCE_LANGUAGE,
+            mark_safe(gettext("Read this section in English")),
+        )
+    elif section.status == "missing":
+        note = format_html(
+            '<p class="section-behind" lang="{}">{}</p>\n    ',
+            language,
+            mark_safe(gettext("This section is not translated yet, so it is shown in English.")),
+        )
+    return format_html(
+        '\n  <section class="notice-section" id="{}" aria-labelledby="{}-heading"{}>\n'
+        '    <h2 id="{}-heading">{}</h2>\n'
+        "    {}{}\n"
+        "  </section>\n",
+        section.key,
+        section.key,
+        _lang(section),
+        section.key,
+        section.heading,
+        note,
+        section.html,
+    )
+
+
 def render_notice_html(
     *,
     inputs: NoticeInputs,
@@ -174,7 +255,11 @@ def render_notice_html(
                 for clause in inputs.clauses
             ),
         )
-    with override(translation.language if translation else "en-gb"):
+    language = translation.language if translation else "en-gb"
+    sections = tuple(
+        render_sections(inputs, partners_lang=SOURCE_LANGUAGE if translation else "", status=status)
+    )
+    with override(language):
         return render_to_string(
             "notices/notice_body.html",
             {
@@ -184,9 +269,12 @@ def render_notice_html(
                 "review_date": date.fromisoformat(inputs.review_date)
                 if inputs.review_date
                 else None,
-                "sections": render_sections(
-                    inputs, partners_lang=SOURCE_LANGUAGE if translation else "", status=status
-                ),
+                "glance": glance_block(sections),
+                "contents": contents_block(sections),
+                "section_blocks": [
+                    section_block(section, english_url=english_url, language=language)
+                    for section in sections
+                ],
                 "translation": translation,
                 "english_url": english_url,
                 "source_language": SOURCE_LANGUAGE,

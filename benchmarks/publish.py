@@ -752,10 +752,14 @@ def build_county(schools: int) -> County:
 def publish_pages(expected: int) -> float:
     """Publish every open school's notice; the seconds until every live page was written (each
     version's own page and the versions pages follow). All must publish, none fail."""
+    from django.conf import settings
+
     from notices.publishing.batch import notices_publish, select_school_notices
 
     started = time.monotonic()
-    report = notices_publish(school_notices=select_school_notices())
+    report = notices_publish(
+        school_notices=select_school_notices(), jobs=settings.PUBLISH_PAGE_JOBS
+    )
     finished = time.monotonic()
     if len(report.published) != expected or report.failed or report.pages_live_at is None:
         problems = [error for result in report.failed for error in result.errors][:5]

@@ -169,16 +169,33 @@ def remove(url_path: str) -> None:
         target.with_name(target.name + suffix).unlink(missing_ok=True)
 
 
+# Parsed headers by address, with the identity of the `.meta.json` they came from (a new one is
+# a new file: another inode, time or size): a request costs one stat instead of reading and
+# parsing JSON. Bounded.
+_read_cache: dict[str, tuple[tuple[int, int, int], MirrorFile]] = {}
+READ_CACHE_SIZE = 20_000
+
+
 def read(url_path: str) -> MirrorFile | None:
     target = file_for(url_path)
     if target is None:
         return None
+    meta_path = target.with_name(target.name + META)
     try:
-        with open(target.with_name(target.name + META), "rb") as meta_file:
+        status = os.stat(meta_path)
+    except (FileNotFoundError, NotADirectoryError):
+        _read_cache.pop(url_path, None)
+        return None
+    identity = (status.st_ino, status.st_mtime_ns, status.st_size)
+    cached = _read_cache.get(url_path)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    try:
+        with open(meta_path, "rb") as meta_file:
             meta = json.loads(meta_file.read())
     except (FileNotFoundError, NotADirectoryError, ValueError):
         return None
-    return MirrorFile(
+    found = MirrorFile(
         path=target,
         content_type=meta["content_type"],
         etag=meta["etag"],
@@ -186,6 +203,10 @@ def read(url_path: str) -> MirrorFile | None:
         filename=meta["filename"],
         encodings=tuple(meta["encodings"]),
     )
+    if len(_read_cache) >= READ_CACHE_SIZE:
+        _read_cache.clear()
+    _read_cache[url_path] = (identity, found)
+    return found
 
 
 def all_files() -> set[Path]:

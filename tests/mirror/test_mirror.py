@@ -272,3 +272,19 @@ def test_a_page_served_at_two_addresses_is_written_once_and_linked(published):
     assert store.read(f"/schools/{published.slug}/privacy-notice/").etag == (
         store.read(f"/schools/{published.slug}/notices/pupils/").etag
     )
+
+
+def test_headers_read_once_are_read_again_when_the_file_is_replaced(published):
+    from django.utils import timezone
+
+    from notices.site.pages import HTML, StoredPage
+
+    path = f"/schools/{published.slug}/notices/pupils/"
+    first = store.read(path)
+    assert store.read(path) is first  # the second read comes from memory
+
+    store.write(StoredPage(path, b"<p>A new page</p>", HTML, timezone.now()))
+
+    again = store.read(path)
+    assert again.etag != first.etag
+    assert again.etag == StoredPage(path, b"<p>A new page</p>", HTML, timezone.now()).etag

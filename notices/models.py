@@ -199,7 +199,28 @@ PDF_FIELDS = frozenset(
 )
 
 
-class Publication(models.Model):
+class ImmutableRecord(models.Model):
+    """Written once; afterwards only its PDF fields may be filled in, and it is never deleted."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            fields = set(kwargs.get("update_fields") or ())
+            if not fields or not fields <= PDF_FIELDS:
+                raise ValidationError(IMMUTABLE_PUBLICATION)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValidationError(IMMUTABLE_PUBLICATION)
+
+    @property
+    def has_pdf(self) -> bool:
+        return bool(self.pdf)  # type: ignore[attr-defined]
+
+
+class Publication(ImmutableRecord):
     """What one school notice said at one moment: HTML, PDF and the inputs that made them."""
 
     school_notice = models.ForeignKey(
@@ -239,20 +260,6 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"{self.school_notice} v{self.number}"
 
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            fields = set(kwargs.get("update_fields") or ())
-            if not fields or not fields <= PDF_FIELDS:
-                raise ValidationError(IMMUTABLE_PUBLICATION)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValidationError(IMMUTABLE_PUBLICATION)
-
-    @property
-    def has_pdf(self) -> bool:
-        return bool(self.pdf)
-
     @property
     def pdf_filename(self) -> str:
         school_notice = self.school_notice
@@ -271,7 +278,7 @@ def translation_pdf_path(translation: PublicationTranslation, filename: str) -> 
     )
 
 
-class PublicationTranslation(models.Model):
+class PublicationTranslation(ImmutableRecord):
     """The same publication in another language: made with it, as immutable as it.
 
     `behind` names the sections whose English is newer than their translation (or that have
@@ -302,20 +309,6 @@ class PublicationTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication} ({self.language})"
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk is not None:
-            fields = set(kwargs.get("update_fields") or ())
-            if not fields or not fields <= PDF_FIELDS:
-                raise ValidationError(IMMUTABLE_PUBLICATION)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValidationError(IMMUTABLE_PUBLICATION)
-
-    @property
-    def has_pdf(self) -> bool:
-        return bool(self.pdf)
 
     @property
     def is_behind(self) -> bool:

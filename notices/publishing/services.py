@@ -242,12 +242,16 @@ def publication_render_summary_pdf(*, publication: Publication) -> Publication:
     rendered = render_pdf_limited(
         notice_html=publication.html, cover=publication_cover(publication), summary_only=True
     )
+    return store_summary_pdf(publication, rendered.content, rendered.pages)
+
+
+def store_summary_pdf(publication: Publication, content: bytes, pages: int) -> Publication:
     with transaction.atomic():
         locked = Publication.objects.select_for_update().get(pk=publication.pk)
         if locked.summary_pdf:  # another worker got there first
             return locked
-        locked.summary_pdf.save("summary.pdf", ContentFile(rendered.content), save=False)
-        locked.summary_pdf_pages = rendered.pages
+        locked.summary_pdf.save("summary.pdf", ContentFile(content), save=False)
+        locked.summary_pdf_pages = pages
         locked.save(update_fields=["summary_pdf", "summary_pdf_pages"])
     return locked
 

@@ -6,6 +6,7 @@ these views are reached; they serve what the mirror does not hold yet, from the 
 
 from __future__ import annotations
 
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -18,9 +19,12 @@ from django.views.decorators.http import require_safe
 from notices.diff import compare_notices
 from notices.models import Publication, PublicationTranslation, SchoolNotice
 from notices.publishing.inputs import RENDERER_VERSION, school_facts
-from notices.publishing.ondemand import publication_pdf_on_demand
+from notices.publishing.ondemand import (
+    publication_pdf_on_demand,
+    summary_pdf_on_demand,
+    translation_pdf_on_demand,
+)
 from notices.publishing.rendering import ICO, notice_contacts
-from notices.publishing.services import publication_render_summary_pdf, translation_render_pdf
 from notices.selectors import live_publications, publication_for_page
 from notices.site import pages
 from schools.models import School
@@ -103,17 +107,13 @@ def notice_translation_pdf(
     publication, translation = _translation(school_slug, type_slug, language)
     if publication is None or translation is None:
         return _not_found(request, school_slug, type_slug)
-    if not translation.has_pdf:
-        translation = translation_render_pdf(translation=translation)
+    ready = translation_pdf_on_demand(translation=translation)
+    if ready is None:
+        return _pdf_not_ready(request, publication)
     return _cacheable(
         request,
-        translation,
-        lambda: FileResponse(
-            translation.pdf.open("rb"),
-            content_type="application/pdf",
-            as_attachment=False,
-            filename=translation.pdf_filename,
-        ),
+        ready,
+        lambda: _pdf_response(ready.pdf, filename=translation.pdf_filename),
     )
 
 
@@ -126,21 +126,7 @@ def notice_pdf(
         return _not_found(request, school_slug, type_slug)
     ready = publication_pdf_on_demand(publication=publication)
     if ready is None:
-        response = render(
-            request,
-            "notices/pdf_not_ready.html",
-            {
-                "publication": publication,
-                "school": publication.school_notice.school,
-                "notice_type": publication.school_notice.notice_type,
-                "page_url": request.path.removesuffix(".pdf") + "/",
-                "retry_seconds": PDF_NOT_READY_RETRY_SECONDS,
-            },
-            status=503,
-        )
-        response.headers["Retry-After"] = str(PDF_NOT_READY_RETRY_SECONDS)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return _pdf_not_ready(request, publication)
     return pages.stored_response(request, pages.notice_pdf(publication=ready, path=request.path))
 
 
@@ -152,18 +138,42 @@ def notice_summary_pdf(
     publication = publication_for_page(school_slug=school_slug, type_slug=type_slug)
     if publication is None:
         return _not_found(request, school_slug, type_slug)
-    if not publication.summary_pdf:
-        publication = publication_render_summary_pdf(publication=publication)
+    ready = summary_pdf_on_demand(publication=publication)
+    if ready is None:
+        return _pdf_not_ready(request, publication)
     return _cacheable(
         request,
-        publication,
-        lambda: FileResponse(
-            publication.summary_pdf.open("rb"),
-            content_type="application/pdf",
-            as_attachment=False,
-            filename=publication.pdf_filename.replace(".pdf", "-summary.pdf"),
+        ready,
+        lambda: _pdf_response(
+            ready.summary_pdf, filename=publication.pdf_filename.replace(".pdf", "-summary.pdf")
         ),
     )
+
+
+def _pdf_response(stored: FieldFile, *, filename: str) -> FileResponse:
+    return FileResponse(
+        stored.open("rb"), content_type="application/pdf", as_attachment=False, filename=filename
+    )
+
+
+def _pdf_not_ready(request: HttpRequest, publication: Publication) -> HttpResponse:
+    """503 with Retry-After: the PDF is queued for the worker and not made yet."""
+    page_url = request.path.removesuffix(".pdf").removesuffix("/summary") + "/"
+    response = render(
+        request,
+        "notices/pdf_not_ready.html",
+        {
+            "publication": publication,
+            "school": publication.school_notice.school,
+            "notice_type": publication.school_notice.notice_type,
+            "page_url": page_url,
+            "retry_seconds": PDF_NOT_READY_RETRY_SECONDS,
+        },
+        status=503,
+    )
+    response.headers["Retry-After"] = str(PDF_NOT_READY_RETRY_SECONDS)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @require_safe

@@ -235,12 +235,12 @@ def test_a_pdf_asked_for_again_is_queued_once_a_minute(published, monkeypatch):
     monkeypatch.setattr(ondemand.time, "monotonic", lambda: now[0])
     publication = Publication.objects.get()
 
-    ondemand._queue(publication)
+    ondemand._queue(publication.pk)
     now[0] += 30
-    ondemand._queue(publication)
+    ondemand._queue(publication.pk)
     assert DBTaskResult.objects.count() == 1
     now[0] += ondemand.REQUEUE_AFTER_SECONDS  # the first task may have been lost with its worker
-    ondemand._queue(publication)
+    ondemand._queue(publication.pk)
     assert DBTaskResult.objects.count() == 2
 
 
@@ -288,3 +288,23 @@ def test_headers_read_once_are_read_again_when_the_file_is_replaced(published):
     again = store.read(path)
     assert again.etag != first.etag
     assert again.etag == StoredPage(path, b"<p>A new page</p>", HTML, timezone.now()).etag
+
+
+@override_settings(PDF_ON_DEMAND_WAIT_SECONDS=0.3)
+def test_a_summary_pdf_asked_for_while_this_process_renders_another_is_queued_not_made(
+    client, published
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from notices.publishing import ondemand
+
+    assert ondemand._render_slot.acquire(blocking=False)  # another request is rendering
+    try:
+        response = client.get(f"/schools/{published.slug}/privacy-notice/summary.pdf")
+    finally:
+        ondemand._render_slot.release()
+
+    assert response.status_code == 503
+    assert f'href="/schools/{published.slug}/privacy-notice/"' in response.content.decode()
+    assert DBTaskResult.objects.filter(task_path__endswith="render_publication_pdf").count() == 1
+    assert not Publication.objects.get().summary_pdf

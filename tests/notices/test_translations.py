@@ -8,6 +8,7 @@ import re
 import pypdf
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 from django.utils.formats import date_format
 from django.utils.translation import override
 
@@ -229,3 +230,25 @@ def test_the_welsh_pdf_is_tagged_as_welsh(welsh_school):
     assert reader.trailer["/Root"]["/Lang"] == "cy"
     assert "Sut rydym yn defnyddio data disgyblion" in reader.pages[0].extract_text()
     assert translation.pdf_filename.endswith("-v1-cy.pdf")
+
+
+@override_settings(PDF_ON_DEMAND_WAIT_SECONDS=0.3)
+def test_a_welsh_pdf_asked_for_while_this_process_renders_another_is_queued_not_made(
+    client, welsh_school
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from notices.publishing import ondemand
+
+    assert ondemand._render_slot.acquire(blocking=False)  # another request is rendering
+    try:
+        busy = client.get(f"/schools/{welsh_school.slug}/privacy-notice/cy.pdf")
+    finally:
+        ondemand._render_slot.release()
+    made_here = client.get(f"/schools/{welsh_school.slug}/privacy-notice/cy.pdf")
+
+    assert busy.status_code == 503
+    assert busy["Retry-After"] == "10"
+    assert DBTaskResult.objects.filter(task_path__endswith="render_publication_pdf").count() == 1
+    assert made_here.status_code == 200
+    assert b"".join(made_here.streaming_content).startswith(b"%PDF-")

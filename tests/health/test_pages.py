@@ -140,3 +140,22 @@ def test_the_command_checks_every_live_notice(library, capsys):
     assert "Checked 2 live notices: 2 with findings." in capsys.readouterr().out
     checks = {f["check"] for row in PublicationHealth.objects.all() for f in row.findings}
     assert "repealed-law" in checks
+
+
+def test_the_worker_checks_new_publications_so_the_dashboard_reads_stored_results(
+    library, run_worker, django_capture_on_commit_callbacks
+):
+    from notices.models import Publication
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _republish_records(library, OLD_LAW)
+    assert not PublicationHealth.objects.filter(publication__number=2).exists()
+
+    run_worker()
+
+    checked = PublicationHealth.objects.filter(publication__number=2)
+    assert checked.count() == 2
+    assert all(any(f["check"] == "outdated-term" for f in row.findings) for row in checked), [
+        row.findings for row in checked
+    ]
+    assert Publication.objects.filter(number=2).count() == 2

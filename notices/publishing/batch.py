@@ -63,7 +63,7 @@ def notices_publish(
     published_before = len(report.published)
     school_notices = list(school_notices)
     builder = InputsBuilder()
-    if jobs <= 1 or len(school_notices) <= PAGES_CHUNK or _database_in_memory():
+    if jobs <= 1 or len(school_notices) <= PAGES_CHUNK or not _other_processes_see_our_data():
         results: Iterable[list[PublishResult]] = (
             [notice_publish(school_notice=school_notice, user=user, builder=builder)]
             for school_notice in school_notices
@@ -101,10 +101,12 @@ def notices_publish(
     return report
 
 
-def _database_in_memory() -> bool:
-    """An in-memory SQLite database lives in this process: another one could not share it."""
+def _other_processes_see_our_data() -> bool:
+    """Not when the database lives in this process's memory (in-memory SQLite), nor inside a
+    transaction not committed yet: then the notices are published here."""
     connection = connections["default"]
-    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    return not in_memory and not connection.in_atomic_block
 
 
 _process_builder: InputsBuilder | None = None

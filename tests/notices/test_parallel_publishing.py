@@ -79,3 +79,22 @@ def test_the_pages_left_for_after_are_written_once_every_page_is_live(county):
     for slug in county:
         assert store.read(f"/schools/{slug}/notices/pupils/versions/") is not None
         assert store.read(f"/schools/{slug}/notices/pupils/versions/1/") is not None
+
+
+def test_inside_a_transaction_the_notices_are_published_in_this_process(county):
+    from django.db import transaction
+
+    processes = set()
+
+    def note_the_process(sender: type, **kwargs: object) -> None:
+        processes.add(os.getpid())
+
+    publication_published.connect(note_the_process, dispatch_uid="test-in-transaction")
+    try:
+        with transaction.atomic():
+            report = notices_publish(school_notices=select_school_notices(), jobs=2)
+    finally:
+        publication_published.disconnect(dispatch_uid="test-in-transaction")
+
+    assert len(report.published) == SCHOOLS
+    assert processes == {os.getpid()}  # forked processes could not have seen the rows

@@ -19,6 +19,7 @@ import segno
 import weasyprint  # noqa: TID251 - this is the renderer module
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 from weasyprint.text.fonts import FontConfiguration  # noqa: TID251
@@ -108,6 +109,9 @@ def qr_svg(url: str) -> str:
 
 
 def print_document(*, notice_html: str, cover: Cover, summary_only: bool = False) -> str:
+    if summary_only:
+        # The summary leaves the sections out: its links to them go to the notice online.
+        notice_html = notice_html.replace('href="#', f'href="{escape(cover.url)}#')
     with override(cover.language):
         return render_to_string(
             "notices/print.html",

@@ -265,3 +265,24 @@ def test_the_summary_pdf_is_the_cover_contacts_and_summaries_only(client, publis
     assert publication.summary_pdf_pages == len(reader.pages)
     page = client.get(f"/schools/{published.slug}/privacy-notice/").content.decode()
     assert f'href="{url}" download>Summary to print (PDF, {len(reader.pages)} page' in page
+
+
+def test_the_summary_pdf_links_its_headings_to_the_sections_online(client, published):
+    import io
+
+    import pypdf
+
+    response = client.get(f"/schools/{published.slug}/notices/pupils/summary.pdf")
+
+    reader = pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    links = [
+        annotation.get_object()["/A"]
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if "/A" in annotation.get_object()
+    ]
+    to_sections = [link["/URI"] for link in links if "#" in link.get("/URI", "")]
+    assert to_sections, links  # each heading "at a glance" leads to its section online
+    page = Publication.objects.get().school_notice.get_absolute_url()
+    assert all(uri.split("#")[0].endswith(page) for uri in to_sections), to_sections
+    assert not [link for link in links if "/D" in link]  # none to a section not in the PDF

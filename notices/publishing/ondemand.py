@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 
@@ -49,9 +49,10 @@ def publication_pdf_on_demand(*, publication: Publication) -> Publication | None
         publication,
         publication_id=publication.pk,
         is_ready=lambda found: found.has_pdf,
-        render=lambda: render_pdf_limited(
-            notice_html=publication.html, cover=publication_cover(publication)
-        ),
+        to_render=lambda: {
+            "notice_html": publication.html,
+            "cover": publication_cover(publication),
+        },
         store=lambda rendered: store_pdf(publication, rendered.content, rendered.pages),
         reload=lambda: _publication(publication.pk),
     )
@@ -63,11 +64,11 @@ def summary_pdf_on_demand(*, publication: Publication) -> Publication | None:
         publication,
         publication_id=publication.pk,
         is_ready=lambda found: bool(found.summary_pdf),
-        render=lambda: render_pdf_limited(
-            notice_html=publication.html,
-            cover=publication_cover(publication),
-            summary_only=True,
-        ),
+        to_render=lambda: {
+            "notice_html": publication.html,
+            "cover": publication_cover(publication),
+            "summary_only": True,
+        },
         store=lambda rendered: store_summary_pdf(publication, rendered.content, rendered.pages),
         reload=lambda: _publication(publication.pk),
     )
@@ -81,9 +82,10 @@ def translation_pdf_on_demand(
         translation,
         publication_id=translation.publication_id,
         is_ready=lambda found: found.has_pdf,
-        render=lambda: render_pdf_limited(
-            notice_html=translation.html, cover=translation_cover(translation)
-        ),
+        to_render=lambda: {
+            "notice_html": translation.html,
+            "cover": translation_cover(translation),
+        },
         store=lambda rendered: store_pdf(translation, rendered.content, rendered.pages),
         reload=lambda: PublicationTranslation.objects.select_related(
             "publication__school_notice__school", "publication__school_notice__notice_type"
@@ -102,18 +104,24 @@ def _on_demand(
     *,
     publication_id: int,
     is_ready: Callable[[Stored], bool],
-    render: Callable[[], RenderedPDF],
+    to_render: Callable[[], dict[str, Any]],
     store: Callable[[RenderedPDF], Stored],
     reload: Callable[[], Stored],
 ) -> Stored | None:
     """Queue the publication's PDFs for the worker (it makes all of them: the notice, its
     summary, its translations), then render this one here if the slot is free, or wait a
-    moment for the worker."""
+    moment for the worker. What to render (`render_pdf_limited`'s arguments) is read here, in
+    the request, so the helper thread only renders."""
     if is_ready(document):
         return document
     _queue(publication_id)
     if _render_slot.acquire(blocking=False):
-        rendered = _render_here(render, label=f"publication {publication_id}")
+        try:
+            kwargs = to_render()
+        except BaseException:
+            _render_slot.release()
+            raise
+        rendered = _render_here(kwargs, label=f"publication {publication_id}")
         return store(rendered) if rendered is not None else None
     return _wait_for_worker(is_ready, reload, seconds=settings.PDF_ON_DEMAND_WAIT_SECONDS)
 
@@ -129,14 +137,14 @@ def _queue(publication_id: int) -> None:
     _queued[publication_id] = now
 
 
-def _render_here(render: Callable[[], RenderedPDF], *, label: str) -> RenderedPDF | None:
+def _render_here(kwargs: dict[str, Any], *, label: str) -> RenderedPDF | None:
     """Render in a helper thread (which frees the slot when done) and return the PDF if it is
     made in time; the request stores it (the thread never touches the database)."""
     outcome: dict[str, RenderedPDF] = {}
 
     def work() -> None:
         try:
-            outcome["pdf"] = render()
+            outcome["pdf"] = render_pdf_limited(**kwargs)
         except RenderRefused as refused:
             logger.warning("The PDF of %s was not made: %s", label, refused)
         except Exception:

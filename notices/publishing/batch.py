@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import resource
 import time
@@ -9,16 +10,23 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connections, transaction
+from django.db.models import QuerySet
 
 from notices.models import Publication, SchoolNotice
 from notices.publishing.inputs import InputsBuilder, school_notices_for_publishing
-from notices.publishing.services import PublishResult, notice_publish, publication_render_pdf
+from notices.publishing.services import (
+    PublishResult,
+    notices_publish_together,
+    publication_render_pdf,
+)
 from notices.publishing.signals import publications_published
 
 Progress = Callable[[int], None]
+Chunked = TypeVar("Chunked")
 
 
 @dataclass
@@ -37,8 +45,8 @@ class BatchReport:
         return not self.failed and not self.pdf_failures
 
 
-# Notices each process publishes at a time: small enough for steady progress, large enough
-# that handing them out costs nothing next to publishing them.
+# Notices published at a time, their writes in one transaction: small enough for steady
+# progress and short locks, large enough that handing them out and writing them cost little.
 PAGES_CHUNK = 25
 # Heavy fields of a publication its page or PDF are made from: left out of what a publishing
 # process sends back (read again from the database if asked for).
@@ -55,44 +63,45 @@ def notices_publish(
 ) -> BatchReport:
     """Publish each notice whose inputs changed; a failure never stops the others.
 
-    With `jobs` above 1 and more than one chunk of notices, `jobs` forked processes publish a
-    chunk each at a time (each publication in its own transaction, as in one process): on a
+    Notices are published a chunk at a time (see `notices_publish_together`). With `jobs` above
+    1 and more than one chunk, `jobs` forked processes publish a chunk each at a time: on a
     county of schools the pages are live about `jobs` times sooner.
     """
     report = report or BatchReport()
     published_before = len(report.published)
-    school_notices = list(school_notices)
     builder = InputsBuilder()
-    if jobs <= 1 or len(school_notices) <= PAGES_CHUNK or not _other_processes_see_our_data():
-        results: Iterable[list[PublishResult]] = (
-            [notice_publish(school_notice=school_notice, user=user, builder=builder)]
-            for school_notice in school_notices
-        )
-        executor = None
-    else:
+    ids = _ids(school_notices) if jobs > 1 and _other_processes_see_our_data() else []
+    if len(ids) > PAGES_CHUNK:
         builder.contacts()  # loaded once here, inherited by every process
         connections.close_all()  # each process opens its own connection
+        gc.freeze()  # what the processes inherit, left out of their garbage collections
         executor = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_use_builder,
             initargs=(builder,),
         )
-        chunks = [
-            school_notices[start : start + PAGES_CHUNK]
-            for start in range(0, len(school_notices), PAGES_CHUNK)
-        ]
-        results = executor.map(partial(_publish_chunk, user=user), chunks)
+        # Each process loads the notices of its chunks itself.
+        results: Iterable[list[PublishResult]] = executor.map(
+            partial(_publish_chunk, user=user), _chunks(ids)
+        )
+    else:
+        executor = None
+        results = (
+            notices_publish_together(chunk, user=user, builder=builder)
+            for chunk in _chunks(list(school_notices))
+        )
     try:
         for chunk_results in results:
             for result in chunk_results:
                 getattr(report, result.status).append(result)
             if progress:
                 progress(len(chunk_results))
+        report.pages_live_at = time.monotonic()  # before the processes exit, which can wait
     finally:
         if executor is not None:
             executor.shutdown()
-    report.pages_live_at = time.monotonic()
+            gc.unfreeze()
     publications = [result.publication for result in report.published[published_before:]]
     if publications:  # after each publication's own on-commit work, in a transaction or not
         transaction.on_commit(
@@ -117,14 +126,20 @@ def _use_builder(builder: InputsBuilder) -> None:
     _process_builder = builder
 
 
-def _publish_chunk(
-    school_notices: list[SchoolNotice], user: AbstractBaseUser | None
-) -> list[PublishResult]:
+def _ids(school_notices: Iterable[SchoolNotice]) -> list[int]:
+    if isinstance(school_notices, QuerySet):
+        return list(school_notices.values_list("pk", flat=True))
+    return [school_notice.pk for school_notice in school_notices]
+
+
+def _chunks(items: list[Chunked]) -> list[list[Chunked]]:
+    return [items[start : start + PAGES_CHUNK] for start in range(0, len(items), PAGES_CHUNK)]
+
+
+def _publish_chunk(ids: list[int], user: AbstractBaseUser | None) -> list[PublishResult]:
     """In a publishing process: publish each notice, send back the results, light."""
-    results = [
-        notice_publish(school_notice=school_notice, user=user, builder=_process_builder)
-        for school_notice in school_notices
-    ]
+    school_notices = list(school_notices_for_publishing(ids))
+    results = notices_publish_together(school_notices, user=user, builder=_process_builder)
     for result in results:
         if result.publication is not None:
             for name in _NOT_SENT_BACK:
@@ -198,4 +213,5 @@ def pdfs_render(
     finally:
         if executor is not None:
             executor.shutdown()
+            gc.unfreeze()
     return report

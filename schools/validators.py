@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -56,6 +57,7 @@ def normalise_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
+@lru_cache(maxsize=4096)  # every notice asks for a few numbers, and parsing one is slow
 def phone_uri(value: str) -> str:
     """A `tel:` link target (RFC 3966) for a phone number, or '' if it is not a valid number."""
     number = _parse_phone(value)

@@ -44,9 +44,10 @@ class MirrorMiddleware:
 def _accepted(request: HttpRequest, available: tuple[str, ...]) -> str:
     if not available:
         return ""
+    # From META rather than request.headers, which builds every header's name anew.
     accepted = {
         token.split(";", 1)[0].strip().lower()
-        for token in request.headers.get("Accept-Encoding", "")[:200].split(",")
+        for token in request.META.get("HTTP_ACCEPT_ENCODING", "")[:200].split(",")
     }
     return next((name for name in available if name in accepted), "")
 
@@ -54,9 +55,7 @@ def _accepted(request: HttpRequest, available: tuple[str, ...]) -> str:
 def _from_mirror(request: HttpRequest, found: store.MirrorFile) -> HttpResponse | None:
     encoding = _accepted(request, found.encodings)
     etag = found.etag if not encoding else f'{found.etag[:-1]}-{encoding}"'
-    path = found.path
-    if encoding:
-        path = path.with_name(path.name + dict(store.ENCODINGS)[encoding])
+    path = f"{found.path}{dict(store.ENCODINGS)[encoding]}" if encoding else found.path
     if _not_modified(request, etag, found.last_modified):
         response: HttpResponse = HttpResponseNotModified()
     else:
@@ -85,11 +84,11 @@ def _from_mirror(request: HttpRequest, found: store.MirrorFile) -> HttpResponse 
 
 def _not_modified(request: HttpRequest, etag: str, last_modified: str) -> bool:
     """RFC 9110: If-None-Match decides when present, otherwise an exact If-Modified-Since."""
-    if_none_match = request.headers.get("If-None-Match")
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         tags = {tag.strip().removeprefix("W/") for tag in if_none_match[:1000].split(",")}
         return etag in tags or "*" in tags
-    return request.headers.get("If-Modified-Since") == last_modified
+    return request.META.get("HTTP_IF_MODIFIED_SINCE") == last_modified
 
 
 class DatabaseUnavailableMiddleware:

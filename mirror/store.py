@@ -169,31 +169,35 @@ def remove(url_path: str) -> None:
         target.with_name(target.name + suffix).unlink(missing_ok=True)
 
 
-# Parsed headers by address, with the identity of the `.meta.json` they came from (a new one is
-# a new file: another inode, time or size): a request costs one stat instead of reading and
-# parsing JSON. Bounded.
-_read_cache: dict[str, tuple[tuple[int, int, int], MirrorFile]] = {}
+# Parsed headers by address, with the `.meta.json` they came from and its identity (a new one is
+# a new file: another inode, time or size): a request costs one stat instead of checking the
+# address, reading and parsing JSON. Bounded.
+_read_cache: dict[tuple[str, str], tuple[str, tuple[int, int, int], MirrorFile]] = {}
 READ_CACHE_SIZE = 20_000
 
 
 def read(url_path: str) -> MirrorFile | None:
+    key = (settings.MIRROR_ROOT, url_path)
+    cached = _read_cache.get(key)
+    if cached is not None:  # an address already checked, kept where it was
+        meta_path, identity, found = cached
+        try:
+            status = os.stat(meta_path)
+        except (FileNotFoundError, NotADirectoryError):
+            _read_cache.pop(key, None)
+            return None
+        if (status.st_ino, status.st_mtime_ns, status.st_size) == identity:
+            return found
     target = file_for(url_path)
     if target is None:
         return None
-    meta_path = target.with_name(target.name + META)
-    try:
-        status = os.stat(meta_path)
-    except (FileNotFoundError, NotADirectoryError):
-        _read_cache.pop(url_path, None)
-        return None
-    identity = (status.st_ino, status.st_mtime_ns, status.st_size)
-    cached = _read_cache.get(url_path)
-    if cached is not None and cached[0] == identity:
-        return cached[1]
+    meta_path = f"{target}{META}"
     try:
         with open(meta_path, "rb") as meta_file:
+            status = os.fstat(meta_file.fileno())
             meta = json.loads(meta_file.read())
     except (FileNotFoundError, NotADirectoryError, ValueError):
+        _read_cache.pop(key, None)
         return None
     found = MirrorFile(
         path=target,
@@ -205,7 +209,7 @@ def read(url_path: str) -> MirrorFile | None:
     )
     if len(_read_cache) >= READ_CACHE_SIZE:
         _read_cache.clear()
-    _read_cache[url_path] = (identity, found)
+    _read_cache[key] = (meta_path, (status.st_ino, status.st_mtime_ns, status.st_size), found)
     return found
 
 

@@ -47,7 +47,7 @@ class BatchReport:
 
 # Notices published at a time, their writes in one transaction: small enough for steady
 # progress and short locks, large enough that handing them out and writing them cost little.
-PAGES_CHUNK = 25
+PAGES_CHUNK = 50
 # Heavy fields of a publication its page or PDF are made from: left out of what a publishing
 # process sends back (read again from the database if asked for).
 _NOT_SENT_BACK = ("html", "inputs")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import resource
 import time
@@ -83,7 +84,7 @@ def notices_publish(
         )
         # Each process loads the notices of its chunks itself.
         results: Iterable[list[PublishResult]] = executor.map(
-            partial(_publish_chunk, user=user), _chunks(ids)
+            partial(_publish_chunk, user=user), _chunks(ids, jobs)
         )
     else:
         executor = None
@@ -132,8 +133,21 @@ def _ids(school_notices: Iterable[SchoolNotice]) -> list[int]:
     return [school_notice.pk for school_notice in school_notices]
 
 
-def _chunks(items: list[Chunked]) -> list[list[Chunked]]:
-    return [items[start : start + PAGES_CHUNK] for start in range(0, len(items), PAGES_CHUNK)]
+def _chunks(items: list[Chunked], jobs: int = 1) -> list[list[Chunked]]:
+    """At most `PAGES_CHUNK` each, in a multiple of `jobs` chunks of even sizes, so the
+    processes finish together instead of one waiting on another's last chunk."""
+    if not items:
+        return []
+    rounds = math.ceil(len(items) / (PAGES_CHUNK * jobs))
+    count = rounds * jobs
+    size, larger = divmod(len(items), count)
+    chunks, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < larger else 0)
+        if end > start:
+            chunks.append(items[start:end])
+        start = end
+    return chunks
 
 
 def _publish_chunk(ids: list[int], user: AbstractBaseUser | None) -> list[PublishResult]:

@@ -98,3 +98,16 @@ def test_inside_a_transaction_the_notices_are_published_in_this_process(county):
 
     assert len(report.published) == SCHOOLS
     assert processes == {os.getpid()}  # forked processes could not have seen the rows
+
+
+@pytest.mark.parametrize("count, jobs", [(550, 2), (550, 1), (101, 2), (100, 2), (49, 3), (7, 2)])
+def test_the_notices_are_shared_out_evenly_in_chunks_the_processes_finish_together(count, jobs):
+    from notices.publishing.batch import _chunks
+
+    chunks = _chunks(list(range(count)), jobs)
+
+    assert [item for chunk in chunks for item in chunk] == list(range(count))
+    assert max(len(chunk) for chunk in chunks) <= PAGES_CHUNK
+    assert max(len(chunk) for chunk in chunks) - min(len(chunk) for chunk in chunks) <= 1
+    if count >= jobs:
+        assert len(chunks) % jobs == 0

@@ -71,28 +71,31 @@ def notices_publish(
     report = report or BatchReport()
     published_before = len(report.published)
     builder = InputsBuilder()
+    if not isinstance(school_notices, QuerySet):
+        school_notices = list(school_notices)
     ids = _ids(school_notices) if jobs > 1 and _other_processes_see_our_data() else []
-    if len(ids) > PAGES_CHUNK:
-        builder.contacts()  # loaded once here, inherited by every process
-        connections.close_all()  # each process opens its own connection
-        gc.freeze()  # what the processes inherit, left out of their garbage collections
-        executor = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_use_builder,
-            initargs=(builder,),
-        )
-        # Each process loads the notices of its chunks itself.
-        results: Iterable[list[PublishResult]] = executor.map(
-            partial(_publish_chunk, user=user), _chunks(ids, jobs)
-        )
-    else:
-        executor = None
-        results = (
-            notices_publish_together(chunk, user=user, builder=builder)
-            for chunk in _chunks(list(school_notices))
-        )
+    in_processes = len(ids) > PAGES_CHUNK
+    executor = None
     try:
+        if in_processes:
+            builder.contacts()  # loaded once here, inherited by every process
+            connections.close_all()  # each process opens its own connection
+            gc.freeze()  # what the processes inherit, left out of their garbage collections
+            executor = ProcessPoolExecutor(
+                max_workers=jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_use_builder,
+                initargs=(builder,),
+            )
+            # Each process loads the notices of its chunks itself.
+            results: Iterable[list[PublishResult]] = executor.map(
+                partial(_publish_chunk, user=user), _chunks(ids, jobs)
+            )
+        else:
+            results = (
+                notices_publish_together(chunk, user=user, builder=builder)
+                for chunk in _chunks(list(school_notices))
+            )
         for chunk_results in results:
             for result in chunk_results:
                 getattr(report, result.status).append(result)
@@ -102,6 +105,7 @@ def notices_publish(
     finally:
         if executor is not None:
             executor.shutdown()
+        if in_processes:
             gc.unfreeze()
     publications = [result.publication for result in report.published[published_before:]]
     if publications:  # after each publication's own on-commit work, in a transaction or not
@@ -127,7 +131,7 @@ def _use_builder(builder: InputsBuilder) -> None:
     _process_builder = builder
 
 
-def _ids(school_notices: Iterable[SchoolNotice]) -> list[int]:
+def _ids(school_notices: QuerySet | list[SchoolNotice]) -> list[int]:
     if isinstance(school_notices, QuerySet):
         return list(school_notices.values_list("pk", flat=True))
     return [school_notice.pk for school_notice in school_notices]

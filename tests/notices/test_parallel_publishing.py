@@ -111,3 +111,13 @@ def test_the_notices_are_shared_out_evenly_in_chunks_the_processes_finish_togeth
     assert max(len(chunk) for chunk in chunks) - min(len(chunk) for chunk in chunks) <= 1
     if count >= jobs:
         assert len(chunks) % jobs == 0
+
+
+def test_notices_given_as_any_iterable_are_all_published(county):
+    few = list(select_school_notices()[:3])
+
+    report = notices_publish(school_notices=iter(few), jobs=2)
+
+    assert sorted(result.school_notice.pk for result in report.published) == sorted(
+        school_notice.pk for school_notice in few
+    )

@@ -34,9 +34,16 @@ def notice_type_gaps(notice_type: NoticeType) -> list[Art13Item]:
 
 
 def school_notice_gaps(school_notice: SchoolNotice) -> list[Art13Item]:
-    """Gaps of the school's notice: its type's, plus items only its omitted clauses covered."""
+    """Gaps of the school's notice: its type's, plus items only its omitted clauses covered.
+
+    A required clause is published even where a school omits it, so it still covers its items.
+    """
     omitted = {clause.pk for clause in school_notice.omitted_clauses.all()}
-    clauses = [c for c in _published_clauses(school_notice.notice_type) if c.pk not in omitted]
+    clauses = [
+        clause
+        for clause in _published_clauses(school_notice.notice_type)
+        if clause.required or clause.pk not in omitted
+    ]
     return uncovered(clauses=clauses, not_applicable=school_notice.notice_type.not_applicable_items)
 
 

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from clauses.models import Art13Item, ClauseVersion
 from clauses.services import clause_version_start_draft
-from health.coverage import notice_type_gaps
+from health.coverage import notice_type_gaps, school_notice_gaps
 from notices.dpo.preview import version_impact, version_preview
 from notices.dpo.services import DRAFT_CHANGED, clause_version_publish_everywhere
 from notices.models import Publication, PublishRun
@@ -321,3 +321,18 @@ def test_a_draft_saved_again_after_the_confirmation_is_not_published(
     draft.refresh_from_db()
     assert draft.status == ClauseVersion.Status.DRAFT
     assert not PublishRun.objects.exists()
+
+
+def test_a_school_s_gaps_count_what_its_published_notice_holds(library):
+    library["cctv"].art13_items = ["retention"]
+    library["cctv"].save()
+    library["who"].art13_items = ["controller"]
+    library["who"].save()
+    school_notice = library["b"]
+    school_notice.omitted_clauses.add(library["who"])  # required: published all the same
+
+    gaps = school_notice_gaps(school_notice)
+
+    assert "Who we are" in school_notice.school.notices.get().live_publication().html
+    assert Art13Item.CONTROLLER not in gaps  # the required clause is in the notice
+    assert Art13Item.RETENTION in gaps  # the optional clause it omits is not

@@ -158,16 +158,18 @@ def _html(template: str, *values: object) -> SafeString:
     return SafeString(template.format(*map(_escape, values)))
 
 
-def _lang(section: Section) -> str:
+def _lang(section: Section) -> SafeString:
     """An untranslated section in a translation is marked as English."""
-    return f' lang="{SOURCE_LANGUAGE}"' if section.status == "missing" else ""
+    return SafeString(f' lang="{SOURCE_LANGUAGE}"' if section.status == "missing" else "")
 
 
 def glance_block(sections: Sequence[Section]) -> SafeString:
     """Each section's heading, linked, with its summary."""
     rows = "".join(
-        _html('\n      <li{}><a href="#{}">{}</a>{}</li>', *row)
-        for row in ((SafeString(_lang(s)), s.key, s.heading, s.summary_html) for s in sections)
+        _html(
+            '\n      <li{}><a href="#{}">{}</a>{}</li>', _lang(s), s.key, s.heading, s.summary_html
+        )
+        for s in sections
     )
     return _html(
         '  <section class="notice-glance" aria-labelledby="glance-heading">\n'
@@ -182,7 +184,7 @@ def glance_block(sections: Sequence[Section]) -> SafeString:
 
 def contents_block(sections: Sequence[Section]) -> SafeString:
     rows = "".join(
-        _html('\n      <li{}><a href="#{}">{}</a></li>', SafeString(_lang(s)), s.key, s.heading)
+        _html('\n      <li{}><a href="#{}">{}</a></li>', _lang(s), s.key, s.heading)
         for s in sections
     )
     return _html(
@@ -227,7 +229,7 @@ def section_block(section: Section, *, english_url: str, language: str) -> SafeS
         "  </section>\n",
         section.key,
         section.key,
-        SafeString(_lang(section)),
+        _lang(section),
         section.key,
         section.heading,
         note,

@@ -258,11 +258,18 @@ class CompiledBody:
 
     html: str
     placeholders: tuple[str, ...]
+    # A placeholder inside a tag (a link made from a fact): its value becomes an attribute.
+    placeholders_in_tags: bool = False
 
     def render(
-        self, values: Mapping[str, str], blocks: Mapping[str, Callable[[], str]] | None = None
+        self,
+        values: Mapping[str, str],
+        blocks: Mapping[str, Callable[[], str]] | None = None,
+        *,
+        escape_value: Callable[[str], str] = escape,
     ) -> str:
-        """Swap in the values (escaped here) and the blocks (HTML the caller made safe)."""
+        """Swap in the values (escaped here, by `escape_value`: `html.escape` unless the caller
+        knows every placeholder stands in text) and the blocks (HTML the caller made safe)."""
         blocks = blocks or {}
 
         def substitute(match: re.Match[str]) -> str:
@@ -270,9 +277,9 @@ class CompiledBody:
             if block_name in blocks:
                 return blocks[block_name]()
             if block_name is not None:
-                value = escape(values.get(block_name, ""), quote=True)
+                value = escape_value(values.get(block_name, ""))
                 return match.group(0).replace(f"{_OPEN}{block_name}{_CLOSE}", value)
-            return escape(values.get(name, ""), quote=True)
+            return escape_value(values.get(name, ""))
 
         return _SUBSTITUTION_RE.sub(substitute, self.html)
 
@@ -280,6 +287,13 @@ class CompiledBody:
 @lru_cache(maxsize=4096)
 def compile_body(body: str) -> CompiledBody:
     """Parse a (validated) body; cached, since one body serves hundreds of schools."""
+    html = _render_md.render(_to_sentinels(body))
     return CompiledBody(
-        html=_render_md.render(_to_sentinels(body)), placeholders=tuple(placeholders_in(body))
+        html=html, placeholders=tuple(placeholders_in(body)), placeholders_in_tags=_in_tags(html)
     )
+
+
+def _in_tags(html: str) -> bool:
+    """Whether a sentinel stands inside a tag. The parser escapes `<` and `>` everywhere else,
+    so each `<` opens a tag that runs to the next `>`."""
+    return any(_OPEN in part.split(">", 1)[0] for part in html.split("<")[1:])

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeData, SafeString
 from django.utils.translation import gettext, override
 
-from clauses.markup import compile_body
+from clauses.markup import CompiledBody, compile_body
 from notices.publishing.inputs import NoticeInputs, PartnerInput, TranslationInputs
 from schools.validators import phone_uri
 
@@ -79,6 +79,34 @@ def sanitise(html: str) -> str:
     return _CLEANER.clean(html)
 
 
+# How the sanitiser writes text: a value escaped so is what sanitising the school's copy of a
+# clause would have made of it, byte for byte.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\u00a0": "&nbsp;"})
+
+
+def _escape_text(value: str) -> str:
+    return value.translate(_TEXT_ESCAPES)
+
+
+@lru_cache(maxsize=4096)
+def _sanitised(body: str) -> CompiledBody | None:
+    """A clause sanitised once for every school, where its placeholders all stand in text: a
+    value escaped there cannot add markup. None where one stands in a tag (a link made from a
+    fact): that link is checked with each school's value in it."""
+    compiled = compile_body(body)
+    if compiled.placeholders_in_tags:
+        return None
+    return replace(compiled, html=sanitise(compiled.html))
+
+
+def clause_html(body: str, facts: dict[str, str], blocks: dict[str, Callable[[], str]]) -> str:
+    """A clause's body or summary for one school, sanitised; `blocks` give sanitised HTML."""
+    clean = _sanitised(body)
+    if clean is None:
+        return sanitise(compile_body(body).render(facts, blocks))
+    return clean.render(facts, blocks, escape_value=_escape_text)
+
+
 @dataclass(frozen=True)
 class Section:
     key: str
@@ -118,7 +146,9 @@ def _partners_html(partners: tuple[PartnerInput, ...], lang: str = "") -> str:
 
     The register of partners is kept in English, so in a translation the list says it is.
     """
-    return render_to_string("notices/partials/partners.html", {"partners": partners, "lang": lang})
+    return sanitise(
+        render_to_string("notices/partials/partners.html", {"partners": partners, "lang": lang})
+    )
 
 
 def render_sections(
@@ -137,8 +167,8 @@ def render_sections(
         Section(
             key=clause.key,
             heading=clause.heading,
-            html=SafeString(sanitise(compile_body(clause.body).render(inputs.facts, blocks))),
-            summary_html=SafeString(sanitise(compile_body(clause.summary).render(inputs.facts))),
+            html=SafeString(clause_html(clause.body, inputs.facts, blocks)),
+            summary_html=SafeString(clause_html(clause.summary, inputs.facts, {})),
             status=status.get(clause.key, ""),
         )
         for clause in inputs.clauses

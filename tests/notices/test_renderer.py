@@ -12,10 +12,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from clauses.markup import compile_body
 from notices.models import Publication
 from notices.publishing import services
 from notices.publishing.pdf import Cover, StaticOnlyFetcher, render_pdf
-from notices.publishing.rendering import sanitise
+from notices.publishing.rendering import clause_html, sanitise
 from notices.publishing.services import notice_publish, publication_render_pdf
 from tests.factories import (
     ClauseFactory,
@@ -108,6 +109,49 @@ def test_values_are_escaped_where_they_are_substituted(school_notice):
 
     assert 'We are Saint &lt;b&gt;Bea&lt;/b&gt; &amp; "Co".' in html
     assert "<b>Bea</b>" not in html
+
+
+def test_a_link_made_from_a_fact_is_checked_with_the_schools_value_in_it(school_notice):
+    clause = ClauseFactory(heading="Our website")
+    ClauseVersionFactory(
+        clause=clause, published=True, body="See [our site]({{ school.website }})."
+    )
+    NoticeTypeClauseFactory(notice_type=school_notice.notice_type, clause=clause, position=99)
+    school = school_notice.school
+    school.website = "javascript:alert(1)"  # saved without validation, as if it had slipped past
+    school.save()
+
+    html = notice_publish(school_notice=school_notice).publication.html
+
+    assert "See <a" in html
+    assert _unsafe(html) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are {{ school.name }}, headteacher *{{ school.headteacher }}*.",
+        "### {{ school.name }}\n\n- {{ school.address }}\n- `{{ school.urn }}`",
+        "Write to [{{ dpo.name }}](mailto:{{ dpo.email }}) or [us]({{ school.website }}).",
+        "We share with:\n\n{{ partners }}\n\nAsk {{ school.name }}.",
+    ],
+)
+def test_a_clause_sanitised_once_for_every_school_reads_as_each_schools_copy_sanitised(body):
+    facts = {
+        "school.name": 'St Mary\'s & <b>All</b> "Saints"\u00a0School',
+        "school.headteacher": "Ms O'Brien <script>alert(1)</script>",
+        "school.address": "1 Church Lane > Old Town",
+        "school.urn": "<100001>",
+        "school.website": "https://st-marys.example/?a=1&b=2",
+        "dpo.name": "The DPO & Co",
+        "dpo.email": 'dpo"@example.org',
+    }
+    blocks = {"partners": lambda: sanitise('<ul class="partners"><li>DfE & <i>LA</i></li></ul>')}
+
+    each_copy = sanitise(compile_body(body).render(facts, blocks))
+
+    assert clause_html(body, facts, blocks) == each_copy
+    assert "<script>" not in each_copy
 
 
 def test_the_pdf_is_tagged_titled_and_holds_every_heading(school_notice):

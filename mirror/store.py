@@ -33,7 +33,7 @@ MIRRORED_PATH = re.compile(
 ENCODINGS = (("gzip", ".gz"),)
 META = ".meta.json"
 GZIP_LEVEL = 4  # 4% larger than level 9 for a notice page, in half the time of level 6
-_WRITER = secrets.token_hex(6)  # this process, distinct from writers on other machines
+_WRITER = secrets.token_hex(6)  # distinct from writers on other machines
 _temporary_names = itertools.count()
 
 
@@ -61,9 +61,14 @@ def file_for(url_path: str) -> Path | None:
     return root() / relative
 
 
+def _temporary_name() -> str:
+    """A name no other writer uses: processes forked from one share this module's counter."""
+    return f".tmp-{_WRITER}-{os.getpid()}-{next(_temporary_names)}"
+
+
 def _write(target: Path, content: bytes) -> None:
     """Write beside the target under a name no other writer uses, then rename over it."""
-    temporary = target.with_name(f".tmp-{_WRITER}-{next(_temporary_names)}")
+    temporary = target.with_name(_temporary_name())
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         handle = os.open(temporary, flags, 0o644)
@@ -82,7 +87,7 @@ def _write(target: Path, content: bytes) -> None:
 def _link(source: Path, target: Path) -> bool:
     """Give a file already written another name, atomically, without writing its bytes again;
     False where the file system has no hard links."""
-    temporary = target.with_name(f".tmp-{_WRITER}-{next(_temporary_names)}")
+    temporary = target.with_name(_temporary_name())
     try:
         try:
             os.link(source, temporary)

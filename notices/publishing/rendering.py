@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache, partial
 
 import nh3
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.safestring import SafeData, SafeString
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, override
 
 from clauses.markup import CompiledBody, compile_body
+from notices.frames import render_framed
 from notices.publishing.inputs import NoticeInputs, PartnerInput, TranslationInputs
 from schools.validators import phone_uri
 
@@ -179,7 +182,12 @@ def _escape(value: object) -> str:
     """Django's `conditional_escape` (the same `html.escape`), without its handling of lazy
     strings: this runs hundreds of times a notice, on plain strings, and that handling cost
     more than the escaping."""
-    return value if isinstance(value, SafeData) else html.escape(str(value))
+    return value if isinstance(value, SafeData) else _escaped(str(value))
+
+
+@lru_cache(maxsize=8192)  # clause keys and headings, the same in every school's notice
+def _escaped(text: str) -> str:
+    return html.escape(text)
 
 
 def _html(template: str, *values: object) -> SafeString:
@@ -304,28 +312,40 @@ def render_notice_html(
     sections = tuple(
         render_sections(inputs, partners_lang=SOURCE_LANGUAGE if translation else "", status=status)
     )
+    contacts = notice_contacts(inputs.facts)
+    review_date = date.fromisoformat(inputs.review_date) if inputs.review_date else None
     with override(language):
-        return render_to_string(
+        return render_framed(
             "notices/notice_body.html",
-            {
-                "inputs": inputs,
-                "number": number,
-                "published_at": published_at,
-                "review_date": date.fromisoformat(inputs.review_date)
-                if inputs.review_date
-                else None,
+            fixed={
+                "translation_behind": bool(translation and translation.behind),
+                "source_language": SOURCE_LANGUAGE,
+            },
+            slots={
+                "school_name": inputs.school_name,
+                "notice_title": inputs.notice_title,
+                "audience": inputs.audience.lower(),
+                "number": str(number),
+                "published_iso": date_format(template_localtime(published_at), "Y-m-d"),
+                "published_text": date_format(template_localtime(published_at), "j F Y"),
+                "review_iso": date_format(review_date, "Y-m-d") if review_date else "",
+                "review_text": date_format(review_date, "j F Y") if review_date else "",
+                "english_url": english_url,
+                **{
+                    f"contacts.{who}.{field}": value
+                    for who, contact in contacts.items()
+                    for field, value in asdict(contact).items()
+                },
+                "complaint_url": f"#{inputs.complaint_key}" if inputs.complaint_key else "",
+                **{f"ico.{name}": value for name, value in ICO.items()},
                 "glance": glance_block(sections),
                 "contents": contents_block(sections),
-                "section_blocks": [
-                    section_block(section, english_url=english_url, language=language)
-                    for section in sections
-                ],
-                "translation": translation,
-                "english_url": english_url,
-                "source_language": SOURCE_LANGUAGE,
-                "contacts": notice_contacts(inputs.facts),
-                "complaint_url": f"#{inputs.complaint_key}" if inputs.complaint_key else "",
-                "ico": ICO,
+                "sections": SafeString(
+                    "".join(
+                        section_block(section, english_url=english_url, language=language)
+                        for section in sections
+                    )
+                ),
             },
         )
 

@@ -11,17 +11,23 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+from django.utils.safestring import SafeString
+from django.utils.translation import ngettext
 
 from clauses.languages import language_name_local
-from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
+from notices.frames import render_framed
+from notices.models import Publication, PublicationTranslation, SchoolNotice
 from notices.publishing.rendering import SOURCE_LANGUAGE
 
 PUBLIC_CACHE_SECONDS = 300
@@ -75,15 +81,47 @@ def _modified(publication: Publication) -> datetime:
     return publication.pdf_rendered_at or publication.published_at
 
 
+@dataclass(frozen=True)
+class NoticeAddresses:
+    """Where a school notice's pages are."""
+
+    live: tuple[str, ...]  # its live page; the main notice has the short address first
+    feed: str
+    school: str
+    summary_pdf: str
+    versions: str
+
+
+def addresses(school_notice: SchoolNotice) -> NoticeAddresses:
+    notice_type = school_notice.notice_type
+    return _addresses(
+        (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()),
+        school_notice.school.slug,
+        notice_type.slug,
+        notice_type.is_primary,
+    )
+
+
+@lru_cache(maxsize=4096)  # publishing a county's pages asks for each several times
+def _addresses(
+    urls: tuple[str, str], school_slug: str, type_slug: str, is_primary: bool
+) -> NoticeAddresses:
+    slugs = {"school_slug": school_slug, "type_slug": type_slug}
+    live = [reverse("notices:notice", kwargs=slugs)]
+    if is_primary:
+        live.insert(0, reverse("notices:privacy_notice", kwargs={"school_slug": school_slug}))
+    return NoticeAddresses(
+        live=tuple(live),
+        feed=reverse("notices:notice_feed", kwargs=slugs),
+        school=reverse("notices:school", kwargs={"school_slug": school_slug}),
+        summary_pdf=reverse("notices:notice_summary_pdf", kwargs=slugs),
+        versions=reverse("notices:versions", kwargs=slugs),
+    )
+
+
 def live_paths(school_notice: SchoolNotice) -> list[str]:
     """Every address of a notice's live page; the main notice also has the short one."""
-    kwargs = {"school_slug": school_notice.school.slug, "type_slug": school_notice.notice_type.slug}
-    paths = [reverse("notices:notice", kwargs=kwargs)]
-    if school_notice.notice_type.is_primary:
-        paths.insert(
-            0, reverse("notices:privacy_notice", kwargs={"school_slug": kwargs["school_slug"]})
-        )
-    return paths
+    return list(addresses(school_notice).live)
 
 
 def pdf_path(page_path: str) -> str:
@@ -104,80 +142,104 @@ def version_path(publication: Publication) -> str:
 
 
 def versions_path(school_notice: SchoolNotice) -> str:
-    return reverse(
-        "notices:versions",
-        kwargs={
-            "school_slug": school_notice.school.slug,
-            "type_slug": school_notice.notice_type.slug,
-        },
-    )
+    return addresses(school_notice).versions
 
 
-def page_urls(
-    publication: Publication, language: str = ""
-) -> tuple[str, str, list[dict[str, object]]]:
+class LanguageLink(NamedTuple):
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+def page_urls(publication: Publication, language: str = "") -> tuple[str, str, list[LanguageLink]]:
     """The page's PDF address and its language switcher: English first, then each translation."""
-    school_notice = publication.school_notice
-    school_slug, notice_type = school_notice.school.slug, school_notice.notice_type
-    english = notice_url(school_slug=school_slug, notice_type=notice_type)
-    switcher: list[dict[str, object]] = [
-        {
-            "code": SOURCE_LANGUAGE,
-            "name": language_name_local(SOURCE_LANGUAGE),
-            "url": english,
-            "current": not language,
-        }
+    english = addresses(publication.school_notice).live[0]
+    switcher = [
+        LanguageLink(
+            SOURCE_LANGUAGE, language_name_local(SOURCE_LANGUAGE), english, current=not language
+        )
     ]
     for translation in publication.inputs.get("translations", []):
         code = translation["language"]
         switcher.append(
-            {
-                "code": code,
-                "name": language_name_local(code),
-                "url": f"{english}{code}/",
-                "current": code == language,
-            }
+            LanguageLink(code, language_name_local(code), f"{english}{code}/", code == language)
         )
     pdf = f"{english}{language}.pdf" if language else english.rstrip("/") + ".pdf"
     return english, pdf, switcher
 
 
-def notice_page_context(
-    publication: Publication, document: Publication | PublicationTranslation, language: str = ""
-) -> dict[str, object]:
-    english_url, pdf_url, switcher = page_urls(publication, language)
+def notice_page_html(
+    publication: Publication,
+    document: Publication | PublicationTranslation,
+    *,
+    language: str = "",
+    is_archived: bool = False,
+) -> str:
+    """A notice's page: its stored HTML in the site's chrome, with its PDF, its versions and
+    its other languages; in `language` (a translation's code) or English."""
     school_notice = publication.school_notice
-    names = {
-        "school_name": school_notice.school.name,
-        "notice_title": school_notice.notice_type.title,
-        "notice_audience": school_notice.notice_type.audience,
-    }
+    school, notice_type = school_notice.school, school_notice.notice_type
+    urls = addresses(school_notice)
+    english_url, pdf_url, switcher = page_urls(publication, language)
+    names = (school.name, notice_type.title, notice_type.audience)
     for translation in publication.inputs.get("translations", []):
         if translation["language"] == language:
-            names = {
-                "school_name": translation["facts"].get("school.name", names["school_name"]),
-                "notice_title": translation["notice_title"],
-                "notice_audience": translation["audience"],
-            }
-    return {
-        **names,
-        "publication": publication,
-        "document": document,
-        "school_notice": publication.school_notice,
-        "school": publication.school_notice.school,
-        "notice_type": publication.school_notice.notice_type,
-        "page_language": language or SOURCE_LANGUAGE,
-        "english_url": english_url,
-        "pdf_url": pdf_url,
-        "languages": switcher if len(switcher) > 1 else [],
+            names = (
+                translation["facts"].get("school.name", school.name),
+                translation["notice_title"],
+                translation["audience"],
+            )
+    if is_archived:
+        pdf_url = reverse(
+            "notices:version_pdf",
+            kwargs={
+                "school_slug": school.slug,
+                "type_slug": notice_type.slug,
+                "number": publication.number,
+            },
+        )
+        switcher = []
+    page_language = language or SOURCE_LANGUAGE
+    return render_framed(
+        "notices/notice_page.html",
+        fixed={
+            "page_language": page_language,
+            "is_archived": is_archived,
+            "languages": tuple(switcher) if len(switcher) > 1 else (),
+            "summary_pdf_pages": publication.summary_pdf_pages or 0,
+        },
+        slots={
+            "school_name": names[0],
+            "notice_title": names[1],
+            "notice_audience": names[2].lower(),
+            "number": str(publication.number),
+            "feed_url": urls.feed,
+            "school_url": urls.school,
+            "current_url": english_url,
+            "pdf_url": pdf_url,
+            "pdf_note": _pdf_note(document),
+            "summary_url": ""
+            if is_archived or page_language != SOURCE_LANGUAGE
+            else urls.summary_pdf,
+            "versions_url": urls.versions,
+            "document_html": SafeString(document.html),
+        },
+    )
+
+
+def _pdf_note(document: Publication | PublicationTranslation) -> str:
+    """Beside the PDF link, once the PDF is made: its pages and size."""
+    if not document.has_pdf:
+        return ""
+    pages = ngettext("%(pages)s page", "%(pages)s pages", document.pdf_pages) % {
+        "pages": document.pdf_pages
     }
+    return f" ({pages}, {filesizeformat(document.pdf_size)})"
 
 
 def notice_page(*, publication: Publication, path: str, is_archived: bool) -> StoredPage:
-    context = notice_page_context(publication, publication)
-    if is_archived:
-        context.update(is_archived=True, languages=[])
-    body = _render(path, "notices/notice_page.html", context)
+    body = notice_page_html(publication, publication, is_archived=is_archived).encode()
     return StoredPage(path, body, HTML, _modified(publication))
 
 

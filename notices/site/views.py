@@ -91,11 +91,7 @@ def notice_translation_page(
 
     def page() -> HttpResponse:
         with override(language):
-            return render(
-                request,
-                "notices/notice_page.html",
-                pages.notice_page_context(publication, translation, language),
-            )
+            return HttpResponse(pages.notice_page_html(publication, translation, language=language))
 
     return _cacheable(request, translation, page)
 

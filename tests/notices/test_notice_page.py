@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.template.loader import render_to_string
 
+from notices import frames
 from notices.models import Publication
+from notices.publishing import rendering
 from notices.publishing.batch import notices_publish, select_school_notices
+from notices.publishing.inputs import InputsBuilder
+from notices.publishing.rendering import render_notice_html
+from notices.site import pages
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -156,3 +163,45 @@ def test_the_command_reports_a_failure_and_exits_1(published, capsys):
 def test_the_command_refuses_unclear_requests(db, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("publish_notices", *args)
+
+
+def _rendered_directly(template_name, *, fixed, slots):  # type: ignore[no-untyped-def]
+    return render_to_string(template_name, frames._context(fixed, slots))
+
+
+def test_the_page_and_the_notice_made_from_frames_are_the_templates_own_bytes(
+    published, monkeypatch, caplog
+):
+    publication = Publication.objects.select_related(
+        "school_notice__school", "school_notice__notice_type"
+    ).get()
+    inputs = InputsBuilder().build(publication.school_notice)
+    with_pdf = Publication.objects.select_related(
+        "school_notice__school", "school_notice__notice_type"
+    ).get()
+    with_pdf.pdf, with_pdf.pdf_pages, with_pdf.pdf_size, with_pdf.summary_pdf_pages = (
+        "x.pdf",
+        3,
+        123_456,
+        1,
+    )
+
+    def made() -> list[str]:
+        return [
+            pages.notice_page_html(publication, publication),
+            pages.notice_page_html(publication, publication, is_archived=True),
+            pages.notice_page_html(with_pdf, with_pdf),
+            render_notice_html(
+                inputs=inputs, number=publication.number, published_at=publication.published_at
+            ),
+        ]
+
+    with caplog.at_level(logging.WARNING, logger="notices.frames"):
+        framed = made()
+    monkeypatch.setattr(pages, "render_framed", _rendered_directly)
+    monkeypatch.setattr(rendering, "render_framed", _rendered_directly)
+
+    assert framed == made()
+    assert framed[3] == publication.html
+    assert "(3 pages, 120.6\xa0KB)" in framed[2]
+    assert "without a frame" not in caplog.text

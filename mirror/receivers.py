@@ -9,6 +9,7 @@ from functools import partial
 
 from django.dispatch import receiver
 
+from mirror import store
 from mirror.services import mirror_forget, mirror_live_pages, mirror_publication
 from notices.models import Publication
 from notices.publishing.signals import (
@@ -28,12 +29,22 @@ def _mirror_live(sender: type, *, publication: Publication, **kwargs: object) ->
 @receiver(publication_pdf_stored)
 def _mirror(sender: type, *, publication: Publication, **kwargs: object) -> None:
     _safely(mirror_publication, publication)
+    _empty_trash()
 
 
 @receiver(publications_published)
 def _mirror_batch(sender: type, *, publications: list[Publication], **kwargs: object) -> None:
+    """After a run's live pages, which left the pages they replaced in the trash."""
     for publication in publications:
         _safely(partial(mirror_publication, live_written=True), publication)
+    _empty_trash()
+
+
+def _empty_trash() -> None:
+    try:
+        store.empty_trash()
+    except OSError:  # emptied next time
+        logger.exception("Could not empty the mirror's trash")
 
 
 def _safely(write: Callable[..., object], publication: Publication) -> None:

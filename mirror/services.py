@@ -64,7 +64,8 @@ def mirror_live_pages(*, publication: Publication) -> int:
     """A new live publication's page, at once, and nothing that can wait; files written.
 
     Its notice's versions page and old live PDF are taken off, so until `mirror_publication`
-    writes them (after its batch, or when the PDF is stored) the app answers for them.
+    writes them (after its batch, or when the PDF is stored) the app answers for them. The
+    files it replaces stay in the trash until then too.
     """
     school_notice = publication.school_notice
     for path in pages.live_paths(school_notice):
@@ -82,6 +83,7 @@ def mirror_forget(*, publication: Publication) -> None:
         store.remove(path)
         store.remove(pages.pdf_path(path))
     store.remove(pages.versions_path(school_notice))
+    store.empty_trash()
 
 
 @dataclass
@@ -111,5 +113,6 @@ def mirror_rebuild(*, progress: Callable[[int], None] | None = None) -> RebuildR
     for stale in before - written:
         stale.unlink(missing_ok=True)
         report.removed += 1
+    store.empty_trash()
     report.files = len(written)
     return report

@@ -59,7 +59,12 @@ class StoredPage:
 
     @property
     def etag(self) -> str:
-        return f'"{hashlib.sha256(self.body).hexdigest()[:32]}"'
+        return etag_for(self.body)
+
+
+def etag_for(body: bytes) -> str:
+    """A response body's ETag, whoever serves it: the app or the mirror."""
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
 def public_request(path: str) -> HttpRequest:

@@ -147,6 +147,45 @@ def test_a_new_version_replaces_the_live_page_and_takes_the_old_pdf_off(
     assert "Version 2" in versions
 
 
+def test_a_mirrored_pdf_has_the_apps_headers_and_download_name(
+    client, rf, published, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        publication_render_pdf(publication=Publication.objects.get())
+    path = f"/schools/{published.slug}/privacy-notice.pdf"
+    dynamic = site_views.notice_pdf(rf.get(path), published.slug)
+
+    mirrored = client.get(path)
+
+    assert mirrored[SERVED_FROM_HEADER] == "mirror"
+    assert _body(mirrored) == _body(dynamic)
+    for header in ("Content-Type", "Content-Disposition", "ETag", "Last-Modified"):
+        assert mirrored[header] == dynamic[header], header
+    assert f'filename="{published.slug}-privacy-notice-v1.pdf"' in mirrored["Content-Disposition"]
+
+
+def test_files_a_run_replaces_are_freed_once_its_pages_are_live(published, publish, monkeypatch):
+    trash = store.root() / store.TRASH
+    seen_in_trash = []
+    empty = store.empty_trash
+
+    def counting_empty() -> int:
+        seen_in_trash.append(len(list(trash.iterdir())) if trash.is_dir() else 0)
+        return empty()
+
+    monkeypatch.setattr(store, "empty_trash", counting_empty)
+    published.phone = "020 7946 0456"
+    published.save()
+
+    publish()
+
+    # The old live page and its twin under each of its two addresses; the old versions page and
+    # its twin, taken off until the run has written every live page.
+    assert seen_in_trash == [6]
+    assert list(trash.iterdir()) == []
+    assert "020 7946 0456" in store.read(_page(published)).path.read_text()
+
+
 def test_the_command_renders_stored_pages_again_with_new_templates(
     client, published, settings, tmp_path, capsys
 ):
@@ -163,7 +202,9 @@ def test_the_command_renders_stored_pages_again_with_new_templates(
     call_command("mirror_public_pages")
 
     out = capsys.readouterr().out
-    assert out.strip() == DONE.format(notices=1, files=12, removed=1, root=store.root())
+    # Four pages (two addresses of the live one, version 1's, the versions page), each twice:
+    # itself and its gzip twin.
+    assert out.strip() == DONE.format(notices=1, files=8, removed=1, root=store.root())
     versions = client.get(f"/schools/{published.slug}/notices/pupils/versions/")
     assert _body(versions).decode() == f"New chrome: {published.name}"
     assert versions[SERVED_FROM_HEADER] == "mirror"
@@ -268,7 +309,7 @@ def test_a_page_served_at_two_addresses_is_written_once_and_linked(published):
     short = store.file_for(f"/schools/{published.slug}/privacy-notice/")
     full = store.file_for(f"/schools/{published.slug}/notices/pupils/")
 
-    for suffix in ("", ".gz", store.META):
+    for suffix in ("", ".gz"):
         assert short.with_name(short.name + suffix).samefile(full.with_name(full.name + suffix))
     assert store.read(f"/schools/{published.slug}/privacy-notice/").etag == (
         store.read(f"/schools/{published.slug}/notices/pupils/").etag

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
-from pathlib import Path
 
 from mirror import store
 from notices.models import Publication, SchoolNotice
@@ -97,7 +98,7 @@ def mirror_rebuild(*, progress: Callable[[int], None] | None = None) -> RebuildR
     """Render every published page again (after the site's templates changed), drop the rest."""
     report = RebuildReport()
     before = store.all_files()
-    written: set[Path] = set()
+    written: set[str] = set()
     school_notices = (
         SchoolNotice.objects.select_related("school", "notice_type")
         .filter(publications__isnull=False)
@@ -111,7 +112,8 @@ def mirror_rebuild(*, progress: Callable[[int], None] | None = None) -> RebuildR
         if progress:
             progress(1)
     for stale in before - written:
-        stale.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(stale)
         report.removed += 1
     store.empty_trash()
     report.files = len(written)

@@ -63,38 +63,49 @@ def root() -> Path:
 
 def file_for(url_path: str) -> Path | None:
     """Where the mirror keeps a public address, or None if that address is never mirrored."""
+    target = _file_for(url_path)
+    return None if target is None else Path(target)
+
+
+# Below, paths are plain strings: a county's pages are written in a few seconds, and building
+# path objects for each file had cost as much as the system calls.
+
+
+def _file_for(url_path: str) -> str | None:
     if not MIRRORED_PATH.fullmatch(url_path):
         return None
     relative = url_path.lstrip("/")
     if relative.endswith("/"):
         relative += "index.html"
-    return root() / relative
+    return os.path.join(settings.MIRROR_ROOT, relative)
 
 
-def _temporary_name() -> str:
-    """A name no other writer uses: processes forked from one share this module's counter."""
-    return f".tmp-{_WRITER}-{os.getpid()}-{next(_temporary_names)}"
+def _temporary_name(beside: str) -> str:
+    """A name in the folder of `beside` that no other writer uses: processes forked from one
+    share this module's counter, so the process id is part of it."""
+    name = f".tmp-{_WRITER}-{os.getpid()}-{next(_temporary_names)}"
+    return os.path.join(os.path.dirname(beside), name)
 
 
-def _to_trash(path: Path | str, *, move: bool) -> None:
+def _to_trash(path: str, *, move: bool) -> None:
     """Give the file at `path` a name in the trash (moved there, or linked, where it is about
     to be replaced), so that replacing or removing it frees nothing yet; no file, nothing done."""
-    trash = root() / TRASH
+    trash = os.path.join(settings.MIRROR_ROOT, TRASH, "")
     place = os.rename if move else os.link
     try:
-        place(path, trash / _temporary_name())
+        place(path, _temporary_name(trash))
     except FileNotFoundError:
-        if trash.is_dir():
+        if os.path.isdir(trash):
             return  # no file at `path`
-        trash.mkdir(parents=True, exist_ok=True)
+        os.makedirs(trash, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
-            place(path, trash / _temporary_name())
+            place(path, _temporary_name(trash))
 
 
 def empty_trash() -> int:
     """Delete the files replaced or removed since the trash was last emptied; how many."""
     try:
-        entries = list(os.scandir(root() / TRASH))
+        entries = list(os.scandir(os.path.join(settings.MIRROR_ROOT, TRASH)))
     except FileNotFoundError:
         return 0
     for entry in entries:
@@ -103,14 +114,14 @@ def empty_trash() -> int:
     return len(entries)
 
 
-def _write(target: Path, content: bytes, modified_ns: int | None = None) -> None:
+def _write(target: str, content: bytes, modified_ns: int | None = None) -> None:
     """Write beside the target under a name no other writer uses, then rename over it."""
-    temporary = target.with_name(_temporary_name())
+    temporary = _temporary_name(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         handle = os.open(temporary, flags, 0o644)
     except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         handle = os.open(temporary, flags, 0o644)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -121,19 +132,20 @@ def _write(target: Path, content: bytes, modified_ns: int | None = None) -> None
         _to_trash(target, move=False)
         os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     """Give a file already written another name, atomically, without writing its bytes again;
     False where the file system has no hard links."""
-    temporary = target.with_name(_temporary_name())
+    temporary = _temporary_name(target)
     try:
         try:
             os.link(source, temporary)
         except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             os.link(source, temporary)
     except OSError:
         return False
@@ -141,7 +153,8 @@ def _link(source: Path, target: Path) -> bool:
         _to_trash(target, move=False)
         os.replace(temporary, target)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise
     return True
 
@@ -153,21 +166,18 @@ def _suffixes(page: StoredPage) -> tuple[str, ...]:
     return (*variants, *((META,) if page.filename else ()), "")
 
 
-def write_all(pages: Iterable[StoredPage]) -> list[Path]:
+def write_all(pages: Iterable[StoredPage]) -> list[str]:
     """Store pages; the files written. A page served at several addresses is compressed and
     written once, then linked under its other addresses."""
     # Each body is held here, so the ids used as keys stay unique while this runs.
-    stored: dict[tuple[int, str, object, str], tuple[bytes, Path]] = {}
-    written: list[Path] = []
+    stored: dict[tuple[int, str, object, str], tuple[bytes, str]] = {}
+    written: list[str] = []
     for page in pages:
         key = (id(page.body), page.content_type, page.last_modified, page.filename)
-        target = file_for(page.path)
+        target = _file_for(page.path)
         if key in stored and target is not None:
             source = stored[key][1]
-            names = [
-                (source.with_name(source.name + suffix), target.with_name(target.name + suffix))
-                for suffix in _suffixes(page)
-            ]
+            names = [(f"{source}{suffix}", f"{target}{suffix}") for suffix in _suffixes(page)]
             if all(_link(existing, new) for existing, new in names):
                 written += [new for _existing, new in names]
                 continue
@@ -177,9 +187,9 @@ def write_all(pages: Iterable[StoredPage]) -> list[Path]:
     return written
 
 
-def write(page: StoredPage, compressed: dict[str, bytes] | None = None) -> list[Path]:
+def write(page: StoredPage, compressed: dict[str, bytes] | None = None) -> list[str]:
     """Store one page (HTML also compressed, unless given); the files written."""
-    target = file_for(page.path)
+    target = _file_for(page.path)
     if target is None:
         raise ValueError(f"{page.path} is not an address the mirror keeps.")
     modified_ns = int(page.last_modified.timestamp()) * 1_000_000_000
@@ -189,12 +199,11 @@ def write(page: StoredPage, compressed: dict[str, bytes] | None = None) -> list[
             "gzip": gzip.compress(page.body, compresslevel=GZIP_LEVEL, mtime=0)
         }
         for name, suffix in ENCODINGS:
-            _write(target.with_name(target.name + suffix), variants[name], modified_ns)
-            written.append(target.with_name(target.name + suffix))
+            _write(f"{target}{suffix}", variants[name], modified_ns)
+            written.append(f"{target}{suffix}")
     if page.filename:
-        meta_path = target.with_name(target.name + META)
-        _write(meta_path, json.dumps({"filename": page.filename}).encode())
-        written.append(meta_path)
+        _write(f"{target}{META}", json.dumps({"filename": page.filename}).encode())
+        written.append(f"{target}{META}")
     _write(target, page.body, modified_ns)
     written.append(target)
     return written
@@ -202,11 +211,12 @@ def write(page: StoredPage, compressed: dict[str, bytes] | None = None) -> list[
 
 def remove(url_path: str) -> None:
     """Forget an address (its PDF is not made yet): requests go to the app again."""
-    target = file_for(url_path)
+    target = _file_for(url_path)
     if target is None:
         return
     for suffix in ("", META, *(suffix for _name, suffix in ENCODINGS)):
-        _to_trash(f"{target}{suffix}", move=True)
+        if os.path.lexists(f"{target}{suffix}"):
+            _to_trash(f"{target}{suffix}", move=True)
 
 
 # Headers by address, with the identity of the file they were worked out from (a new version is
@@ -266,10 +276,10 @@ def _download_name(target: Path) -> str:
         return ""
 
 
-def all_files() -> set[Path]:
+def all_files() -> set[str]:
     """Every file the mirror serves from (not the trash)."""
     base = root()
     if not base.exists():
         return set()
     trash = base / TRASH
-    return {path for path in base.rglob("*") if path.is_file() and path.parent != trash}
+    return {str(path) for path in base.rglob("*") if path.is_file() and path.parent != trash}

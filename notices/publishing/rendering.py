@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache, partial
 
@@ -196,18 +196,40 @@ def _html(template: str, *values: object) -> SafeString:
     return SafeString(template.format(*map(_escape, values)))
 
 
-def _lang(section: Section) -> SafeString:
+def _lang(status: str) -> SafeString:
     """An untranslated section in a translation is marked as English."""
-    return SafeString(f' lang="{SOURCE_LANGUAGE}"' if section.status == "missing" else "")
+    return SafeString(f' lang="{SOURCE_LANGUAGE}"' if status == "missing" else "")
+
+
+# What each school's notice says alike about a section (its key, heading, whether translated),
+# built once: the notice is then mostly joined, not formatted and escaped, for every school.
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: a heading marked safe is never taken for one not
+def _row_start(status: str, key: str, heading: str) -> str:
+    """A section's line in the lists "at a glance" and of contents, up to what follows the
+    linked heading."""
+    return _html('\n      <li{}><a href="#{}">{}</a>', _lang(status), key, heading)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _section_start(status: str, key: str, heading: str) -> str:
+    return _html(
+        '\n  <section class="notice-section" id="{}" aria-labelledby="{}-heading"{}>\n'
+        '    <h2 id="{}-heading">{}</h2>\n'
+        "    ",
+        key,
+        key,
+        _lang(status),
+        key,
+        heading,
+    )
 
 
 def glance_block(sections: Sequence[Section]) -> SafeString:
     """Each section's heading, linked, with its summary."""
     rows = "".join(
-        _html(
-            '\n      <li{}><a href="#{}">{}</a>{}</li>', _lang(s), s.key, s.heading, s.summary_html
-        )
-        for s in sections
+        f"{_row_start(s.status, s.key, s.heading)}{s.summary_html}</li>" for s in sections
     )
     return _html(
         '  <section class="notice-glance" aria-labelledby="glance-heading">\n'
@@ -221,10 +243,7 @@ def glance_block(sections: Sequence[Section]) -> SafeString:
 
 
 def contents_block(sections: Sequence[Section]) -> SafeString:
-    rows = "".join(
-        _html('\n      <li{}><a href="#{}">{}</a></li>', _lang(s), s.key, s.heading)
-        for s in sections
-    )
+    rows = "".join(f"{_row_start(s.status, s.key, s.heading)}</li>" for s in sections)
     return _html(
         '  <nav class="notice-toc" aria-labelledby="contents-heading">\n'
         '    <h2 id="contents-heading">{}</h2>\n'
@@ -260,19 +279,8 @@ def section_block(section: Section, *, english_url: str, language: str) -> SafeS
             language,
             SafeString(gettext("This section is not translated yet, so it is shown in English.")),
         )
-    return _html(
-        '\n  <section class="notice-section" id="{}" aria-labelledby="{}-heading"{}>\n'
-        '    <h2 id="{}-heading">{}</h2>\n'
-        "    {}{}\n"
-        "  </section>\n",
-        section.key,
-        section.key,
-        _lang(section),
-        section.key,
-        section.heading,
-        note,
-        section.html,
-    )
+    start = _section_start(section.status, section.key, section.heading)
+    return SafeString(f"{start}{note}{section.html}\n  </section>\n")
 
 
 def render_notice_html(
@@ -334,7 +342,7 @@ def render_notice_html(
                 **{
                     f"contacts.{who}.{field}": value
                     for who, contact in contacts.items()
-                    for field, value in asdict(contact).items()
+                    for field, value in vars(contact).items()
                 },
                 "complaint_url": f"#{inputs.complaint_key}" if inputs.complaint_key else "",
                 **{f"ico.{name}": value for name, value in ICO.items()},

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from notices.models import Publication, PublicationTranslation, SchoolNotice, notice_url
@@ -131,16 +131,26 @@ def _with_live(
     if not ready:
         return []
     ids = [school_notice.pk for school_notice, _inputs in ready]
+    # The newest numbers from the (notice, number) index alone, then just those rows: older
+    # publications are never read, however many a notice has had.
     newest = (
-        Publication.objects.filter(school_notice=OuterRef("school_notice"))
-        .order_by("-number")
-        .values("number")[:1]
+        Publication.objects.filter(school_notice_id__in=ids)
+        .order_by()
+        .values_list("school_notice_id")
+        .annotate(Max("number"))
     )
+    which = Q()
+    for school_notice_id, number in newest:
+        which |= Q(school_notice_id=school_notice_id, number=number)
     live = {
         publication.school_notice_id: publication
-        for publication in Publication.objects.filter(
-            school_notice_id__in=ids, number=Subquery(newest)
-        ).only("pk", "number", "input_hash", "school_notice_id")
+        for publication in (
+            Publication.objects.filter(which)
+            .order_by()
+            .only("pk", "number", "input_hash", "school_notice_id")
+            if which
+            else []
+        )
     }
     if with_inputs:
         changed = [
@@ -148,7 +158,9 @@ def _with_live(
             for school_notice, inputs in ready
             if school_notice.pk in live and live[school_notice.pk].input_hash != inputs.hash
         ]
-        snapshots = dict(Publication.objects.filter(pk__in=changed).values_list("pk", "inputs"))
+        snapshots = dict(
+            Publication.objects.filter(pk__in=changed).order_by().values_list("pk", "inputs")
+        )
         for publication in live.values():
             if publication.pk in snapshots:
                 publication.inputs = snapshots[publication.pk]

@@ -108,6 +108,9 @@ def change_clause_and_publish(county: County, review: int, expected: int) -> flo
     draft.body += f"\n\nThe DPO service reviewed this section (review {review})."
     draft.change_summary = f"Review {review}: added a note of the review."
     draft.save()
+    # Clause changes come minutes apart: the last run's writes reach the disk before this one
+    # starts, rather than the kernel flushing them in the middle of it.
+    os.sync()
     with _timer() as elapsed:
         clause_version_publish(version=draft, user=user)
     pages = publish_pages(expected)

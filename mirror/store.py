@@ -150,7 +150,7 @@ def _link(source: str, target: str) -> bool:
     except OSError:
         return False
     try:
-        _to_trash(target, move=False)
+        # What this replaces is the page just replaced at the first address, kept in the trash.
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

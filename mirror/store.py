@@ -238,7 +238,7 @@ def read(url_path: str) -> MirrorFile | None:
             return None
         if (status.st_ino, status.st_mtime_ns, status.st_size) == identity:
             return found
-    target = file_for(url_path)
+    target = _file_for(url_path)
     if target is None:
         return None
     try:
@@ -248,9 +248,9 @@ def read(url_path: str) -> MirrorFile | None:
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         _read_cache.pop(key, None)
         return None
-    is_pdf = target.suffix == ".pdf"
+    is_pdf = target.endswith(".pdf")
     found = MirrorFile(
-        path=target,
+        path=Path(target),
         content_type=PDF if is_pdf else HTML,
         etag=etag,
         last_modified=http_date(status.st_mtime),
@@ -260,15 +260,15 @@ def read(url_path: str) -> MirrorFile | None:
     if len(_read_cache) >= READ_CACHE_SIZE:
         _read_cache.clear()
     identity = (status.st_ino, status.st_mtime_ns, status.st_size)
-    _read_cache[key] = (str(target), identity, found)
+    _read_cache[key] = (target, identity, found)
     return found
 
 
-def _encodings(target: Path) -> tuple[str, ...]:
+def _encodings(target: str) -> tuple[str, ...]:
     return tuple(name for name, suffix in ENCODINGS if os.path.exists(f"{target}{suffix}"))
 
 
-def _download_name(target: Path) -> str:
+def _download_name(target: str) -> str:
     try:
         with open(f"{target}{META}", "rb") as meta:
             return str(json.loads(meta.read()).get("filename", ""))

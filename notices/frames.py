@@ -81,17 +81,18 @@ def render_framed(
     return frame.fill(slots)
 
 
-def stand_in(name: str) -> str:
+def _stand_in(name: str) -> str:
     return f"{_OPEN}Slot {name}{_CLOSE}"
 
 
 def _frame(template_name: str, fixed: Mapping[str, Hashable], slots: Mapping[str, object]) -> Frame:
-    stand_ins = {name: stand_in(name) if value != "" else "" for name, value in slots.items()}
+    stand_ins = {name: _stand_in(name) if value != "" else "" for name, value in slots.items()}
     pieces = _STAND_IN.split(render_to_string(template_name, _context(fixed, stand_ins)))
     for text in pieces[::2]:
         if _OPEN in text or _CLOSE in text:
             at = text.find(_OPEN) if _OPEN in text else text.find(_CLOSE)
-            raise FrameRefused(f"a value was changed by the template near {text[at - 40 : at]!r}")
+            near = text[max(at - 40, 0) : at]
+            raise FrameRefused(f"a value was changed by the template near {near!r}")
     for name in pieces[1::2]:
         if not stand_ins.get(name):
             raise FrameRefused(f"{name} came out of the template where it was not put in")

@@ -107,7 +107,8 @@ def notices_publish(
             executor.shutdown()
         if in_processes:
             gc.unfreeze()
-            _checkpoint()
+    if in_processes:
+        _checkpoint()
     publications = [result.publication for result in report.published[published_before:]]
     if publications:  # after each publication's own on-commit work, in a transaction or not
         transaction.on_commit(
